@@ -1,0 +1,1 @@
+"""Browser app (Solara). Not built yet: see issue 4."""
