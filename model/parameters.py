@@ -143,7 +143,7 @@ _p("opportunity_rate", float, 0.01, "opportunities/hour", 0.0, 1.0,
    "opportunities found per hour of analysis by a fully skilled staff member", "assumption")
 _p("programs_per_agency_per_year", int, 1, "programs/(agency·year)", 0, 12,
    "joint programs each agency can open to the center in a year", "assumption")
-_p("joint_program_value", float, 60.0, "IDR million", 0.0, 10000.0,
+_p("joint_program_value", float, 40.0, "IDR million", 0.0, 10000.0,
    "funds a won joint program brings", "assumption (budgets not public)")
 _p("request_interval_weeks", int, 26, "weeks", 1, 520,
    "how long a referral request stays valid before it must be renewed", "assumption")

@@ -1,0 +1,133 @@
+"""The command line behind run.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from model import PARAMETERS, ParameterError, validate
+
+
+class UsageError(Exception):
+    """Bad input on the command line: reported in one line, without a traceback."""
+
+
+def parse_setting(text: str) -> tuple[str, object]:
+    """Turn 'name=value' into (name, value) with the type the parameter needs."""
+    name, sep, raw = text.partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or not name or not raw:
+        raise UsageError(f"--set {text!r}: expected name=value, for example --set skill=0.8")
+    param = PARAMETERS.get(name)
+    if param is None:
+        validate(**{name: raw})  # raises the standard unknown-parameter error
+    if param.kind is bool:
+        lowered = raw.lower()
+        if lowered in ("true", "yes", "on", "1"):
+            return name, True
+        if lowered in ("false", "no", "off", "0"):
+            return name, False
+        raise UsageError(f"--set {name}={raw}: parameter {name!r} is a switch; use true or false")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UsageError(
+            f"--set {name}={raw}: parameter {name!r} needs a number in "
+            f"{param.range_text()} ({param.unit})") from None
+    return name, value
+
+
+def _years(text: str) -> float:
+    try:
+        years = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of years") from None
+    if not 0 < years <= 200:
+        raise argparse.ArgumentTypeError(f"{text!r}: years must be in (0, 200]")
+    return years
+
+
+def _seed(text: str) -> int:
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if seed < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: the seed must not be negative")
+    return seed
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .single import DEFAULT_SEED
+
+    parser = argparse.ArgumentParser(
+        prog="run.py",
+        description="Kolaborasi: a women's crisis center building collaboration to handle "
+                    "gender-based violence cases. Without a command, runs the baseline.")
+    commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser(
+        "run", help="run one simulation and write its outputs",
+        description="Run one simulation (weekly steps), print a year-by-year summary and "
+                    "write the time series (CSV, Parquet), the summary, the final network "
+                    "and a PNG of the main curves.")
+    run.add_argument("--years", type=_years, default=5.0,
+                     help="simulated years, 52 weekly steps each (default 5)")
+    run.add_argument("--seed", type=_seed, default=DEFAULT_SEED,
+                     help=f"random seed; the same seed gives the same run (default {DEFAULT_SEED})")
+    run.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                     help="change a parameter (repeatable), e.g. --set skill=0.8; "
+                          "see docs/parameters.md for names, units and ranges")
+    run.add_argument("--out", type=Path, default=None,
+                     help="output folder (default outputs/baseline-seed<SEED>)")
+    commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
+    return parser
+
+
+def cmd_run(args) -> int:
+    from .single import format_summary, run_simulation, write_outputs, yearly_summary
+
+    params = dict(parse_setting(s) for s in args.settings)
+    validate(**params)  # fail before anything runs or is written
+    name = "baseline" if not params else "custom"
+    out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
+    _check_writable(out)
+    model, series = run_simulation(args.years, args.seed, **params)
+    table = yearly_summary(series)
+    changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
+    title = (f"Kolaborasi: {args.years:g} years, weekly steps, seed {args.seed}\n"
+             f"Changed parameters: {changed}")
+    print(format_summary(table, title))
+    files = write_outputs(out, model, series, table, args.years, args.seed, params)
+    print(f"\nOutputs written to {out}/: " + ", ".join(f.name for f in files))
+    return 0
+
+
+def _check_writable(out: Path) -> None:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as err:
+        raise UsageError(f"output folder {str(out)!r} cannot be written: {err.strerror}") from None
+
+
+def cmd_parameters(_args) -> int:
+    for p in PARAMETERS.values():
+        print(f"{p.name:30} {str(p.default):>8}  {p.unit:28} {p.range_text():18} {p.meaning}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "run")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"run": cmd_run, "parameters": cmd_parameters}
+    try:
+        return handlers[args.command](args)
+    except (UsageError, ParameterError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,189 @@
+"""Run one simulation, summarise it year by year and write its outputs."""
+
+from __future__ import annotations
+
+import json
+import platform
+from importlib import metadata
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from model import AGENCY_KEYS, WEEKS_PER_YEAR, CollaborationModel
+
+DEFAULT_SEED = 42
+
+#: Summary columns: (column, source, how), where how is "sum" over the year's weeks or
+#: "last" for the level at the year's end.
+_YEARLY = (
+    ("incidents", "incidents", "sum"),
+    ("sought_help", "sought_help", "sum"),
+    ("via_police", "entry_police", "sum"),
+    ("via_agency", "entry_agency", "sum"),
+    ("via_cadre", "entry_community", "sum"),
+    ("direct", "entry_center", "sum"),
+    ("seen_by_agencies", "seen_by_agencies", "sum"),
+    ("referred", "referred", "sum"),
+    ("cases_handled", "intake", "sum"),
+    ("unmet_need", "unmet_need", "sum"),
+    ("unreached", "unreached", "sum"),
+    ("conflicts", "conflicts", "sum"),
+    ("joint_programs", "joint_programs", "sum"),
+    ("income", "income", "sum"),
+    ("spending", "spending", "sum"),
+    ("waiting", "waiting", "last"),
+    ("mean_trust", "mean_trust", "last"),
+    ("funds", "funds", "last"),
+    ("staff", "staff", "last"),
+    ("volunteers", "volunteers", "last"),
+    ("cadres", "cadres", "last"),
+    ("groups", "groups", "last"),
+)
+
+
+def run_simulation(years: float = 5, seed: int = DEFAULT_SEED, **params):
+    """Run the model and return it with its weekly time series (row 0 is the start)."""
+    model = CollaborationModel(rng=seed, **params)
+    model.run(years)
+    series = model.datacollector.get_model_vars_dataframe()
+    series.index.name = "week"
+    series.insert(0, "year", np.maximum(0, (series.index - 1) // WEEKS_PER_YEAR + 1))
+    return model, series
+
+
+def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
+    """One row per simulated year: flows summed over the year, levels at its end."""
+    weeks = series[series.index > 0]
+    by_year = weeks.groupby("year")
+    table = pd.DataFrame(index=by_year.size().index)
+    for column, source, how in _YEARLY:
+        table[column] = by_year[source].sum() if how == "sum" else by_year[source].last()
+    seen = table["seen_by_agencies"].replace(0, np.nan)
+    table.insert(table.columns.get_loc("cases_handled") + 1, "referral_uptake",
+                 table["referred"] / seen)
+    intake = by_year["intake"].sum().replace(0, np.nan)
+    table.insert(table.columns.get_loc("unmet_need") + 1, "mean_wait_weeks",
+                 by_year["wait_weeks"].sum() / intake)
+    for key in AGENCY_KEYS:
+        table[f"referrals_{key}"] = by_year[f"referrals_{key}"].sum()
+    for key in AGENCY_KEYS:
+        table[f"trust_{key}"] = by_year[f"trust_{key}"].last()
+    return table
+
+
+def format_summary(table: pd.DataFrame, title: str) -> str:
+    """The summary as plain text tables a person can read in a terminal."""
+    def pct(x):
+        return "  -" if pd.isna(x) else f"{100 * x:3.0f}%"
+
+    lines = [title, "",
+             "Year  Incid  Sought  Police Agency Cadre Direct  Referred  Handled  Uptake  "
+             "Unmet  Wait(wk)  Conflicts"]
+    for year, r in table.iterrows():
+        wait = "  -" if pd.isna(r.mean_wait_weeks) else f"{r.mean_wait_weeks:5.1f}"
+        lines.append(
+            f"{year:>4}  {r.incidents:5.0f}  {r.sought_help:6.0f}  {r.via_police:6.0f} "
+            f"{r.via_agency:6.0f} {r.via_cadre:5.0f} {r.direct:6.0f}  {r.referred:8.0f}  "
+            f"{r.cases_handled:7.0f}  {pct(r.referral_uptake):>6}  {r.unmet_need:5.0f}  "
+            f"{wait:>8}  {r.conflicts:9.0f}")
+    lines += ["", "Year  Trust  Funds(IDR m)  Income  Spending  Staff  Volunteers  "
+              "Cadres  Groups  Waiting"]
+    for year, r in table.iterrows():
+        lines.append(
+            f"{year:>4}  {r.mean_trust:5.2f}  {r.funds:12.1f}  {r.income:6.0f}  "
+            f"{r.spending:8.0f}  {r.staff:5.0f}  {r.volunteers:10.0f}  {r.cadres:6.0f}  "
+            f"{r.groups:6.0f}  {r.waiting:7.0f}")
+    header = "Agency".ljust(24) + "".join(f"  Y{y}ref  Y{y}trust" for y in table.index)
+    lines += ["", "Referrals to the center and trust at year end, by agency", header]
+    for key in AGENCY_KEYS:
+        cells = "".join(
+            f"  {r[f'referrals_{key}']:6.0f}  {r[f'trust_{key}']:8.2f}"
+            for _, r in table.iterrows())
+        lines.append(key.ljust(24) + cells)
+    return "\n".join(lines)
+
+
+def versions() -> dict:
+    """Versions of Python and the packages a result depends on."""
+    found = {"python": platform.python_version()}
+    for name in ("kolaborasi", "mesa", "numpy", "pandas", "networkx"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def write_outputs(out: Path, model, series: pd.DataFrame, table: pd.DataFrame,
+                  years: float, seed: int, params: dict) -> list[Path]:
+    """Write the time series (CSV, Parquet), the yearly summary, the run's metadata,
+    the final collaboration network (GraphML) and a PNG of the main curves."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def path(name):
+        written.append(out / name)
+        return out / name
+
+    series.to_csv(path("timeseries.csv"))
+    series.to_parquet(path("timeseries.parquet"))
+    table.to_csv(path("summary.csv"))
+    meta = {"years": years, "seed": seed, "parameters": model.p.as_dict(),
+            "changed_parameters": params, "survivors_by_state": model.survivor_counts(),
+            "versions": versions()}
+    path("run.json").write_text(json.dumps(meta, indent=2) + "\n")
+    nx.write_graphml(model.network(), path("network.graphml"))
+    plot_main_curves(series, path("main_curves.png"))
+    return written
+
+
+def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
+    """Six panels: cases, referral uptake, trust, funds, people, community."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    weeks = series[series.index > 0]
+    t = weeks.index / WEEKS_PER_YEAR
+    roll = 13  # a quarter, to smooth weekly noise
+    fig, axes = plt.subplots(2, 3, figsize=(13, 7), constrained_layout=True)
+    ax = axes[0, 0]
+    ax.plot(t, weeks["intake"].rolling(roll, min_periods=1).sum() * 4, label="cases handled (/yr)")
+    ax.plot(t, weeks["in_service"], label="in service")
+    ax.plot(t, weeks["waiting"], label="waiting")
+    ax.set_title("Casework")
+    ax.legend(fontsize=8)
+    ax = axes[0, 1]
+    uptake = (weeks["referred"].rolling(roll, min_periods=1).sum()
+              / weeks["seen_by_agencies"].rolling(roll, min_periods=1).sum())
+    ax.plot(t, uptake, color="tab:purple")
+    ax.set_ylim(0, 1)
+    ax.set_title("Referral uptake (13-week window)")
+    ax = axes[0, 2]
+    for key in AGENCY_KEYS:
+        ax.plot(t, weeks[f"trust_{key}"], lw=0.8, label=key)
+    ax.plot(t, weeks["mean_trust"], color="black", lw=2, label="mean")
+    ax.set_ylim(0, 1)
+    ax.set_title("Agencies' trust in the center")
+    ax.legend(fontsize=6, ncol=2)
+    ax = axes[1, 0]
+    ax.plot(t, weeks["funds"], color="tab:green")
+    ax.set_title("Funds (IDR million)")
+    ax = axes[1, 1]
+    ax.plot(t, weeks["staff"], label="staff")
+    ax.plot(t, weeks["volunteers"], label="volunteers")
+    ax.set_title("People")
+    ax.legend(fontsize=8)
+    ax = axes[1, 2]
+    ax.plot(t, weeks["cadres"], label="cadres")
+    ax.plot(t, weeks["groups"], label="community groups")
+    ax.set_title("Community field")
+    ax.legend(fontsize=8)
+    for ax in axes.flat:
+        ax.set_xlabel("year")
+        ax.grid(alpha=0.3)
+    fig.savefig(target, dpi=110)
+    plt.close(fig)

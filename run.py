@@ -1,0 +1,8 @@
+"""Kolaborasi's one entry point. `python run.py` runs the baseline; `python run.py -h` lists commands."""
+
+import sys
+
+from experiments.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
