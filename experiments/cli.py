@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, default=None,
                      help="output folder (default outputs/baseline-seed<SEED>)")
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
+    commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
     return parser
 
 
@@ -119,13 +120,22 @@ def cmd_parameters(_args) -> int:
     return 0
 
 
+def cmd_docs(_args) -> int:
+    from model.paramdoc import parameters_markdown
+
+    target = Path(__file__).resolve().parent.parent / "docs" / "parameters.md"
+    target.write_text(parameters_markdown())
+    print(f"wrote {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"run": cmd_run, "parameters": cmd_parameters}
+    handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs}
     try:
         return handlers[args.command](args)
     except (UsageError, ParameterError) as err:
