@@ -4,7 +4,7 @@ from mesa import Agent
 
 from .trust import beta_trust, forget
 
-#: The agencies of the study, each at province and city level: (key, kind, field, label).
+#: The agencies of the study, (kind, label); each exists at province and city level.
 AGENCY_KINDS = (
     ("uptd_ppa", "UPTD PPA"),
     ("dinsos", "Dinas Sosial"),
@@ -42,7 +42,6 @@ class Agency(Agent):
         self.programs_left = p.programs_per_agency_per_year
         self.programs_active = []             # weeks at which joint programs end
         self.case_budget = p.agency_capacity_per_week
-        self.hosts_forum = False
         # weekly tallies
         self.seen = 0
         self.referred = 0

@@ -10,7 +10,7 @@ class OutreachMixin:
         """Socialization produces cadres; enough free cadres form an accompanied group.
 
         New cadres ~ Poisson(cadre_yield x skill-weighted socialization hours);
-        each is tied to a trainer drawn from the people who did outreach.
+        each is tied to a trainer drawn at random from the staff and volunteers.
         """
         p = self.p
         r = self.random

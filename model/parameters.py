@@ -210,10 +210,12 @@ _p("conflict_tie_damage", float, 0.3, "share", 0.0, 1.0,
 # --- Habitus ------------------------------------------------------------------------------
 _group = "Habitus (finding 2)"
 _p("skill", float, 0.6, "score (0-1)", 0.0, 1.0,
-   "mean skill of staff: seeing opportunities, meeting bureaucratic requirements",
+   "mean skill of staff and volunteers: seeing opportunities, meeting bureaucratic "
+   "requirements",
    STUDY + ", finding 2.1")
 _p("volunteerism", float, 0.7, "score (0-1)", 0.0, 1.0,
-   "mean dedication of volunteers who work without incentives", STUDY + ", finding 2.2")
+   "mean dedication of staff and volunteers, who keep working without incentives",
+   STUDY + ", finding 2.2")
 _p("accountability", float, 0.8, "probability", 0.0, 1.0,
    "chance that each quarterly activity and funding report is delivered", STUDY + ", finding 2.3")
 _p("commitment", float, 0.8, "score (0-1)", 0.0, 1.0,
@@ -257,7 +259,8 @@ _p("case_cost_per_week", float, 0.1, "IDR million/(case·week)", 0.0, 100.0,
 _p("reserve_weeks", float, 8.0, "weeks", 0.0, 520.0,
    "weeks of running costs the center wants in reserve before it hires", "assumption")
 _p("staff_turnover_per_year", float, 0.1, "probability/year", 0.0, 1.0,
-   "chance that a staff member leaves in a year for reasons other than funding", "assumption")
+   "chance that a staff member leaves in a year while funds suffice (raised by "
+   "shortfall_exit_factor while they are short)", "assumption")
 
 # --- Volunteers --------------------------------------------------------------------------
 _group = "Volunteers"
@@ -267,10 +270,11 @@ _p("volunteer_exit_per_year", float, 0.4, "probability/year", 0.0, 1.0,
    "chance per year that a volunteer with no dedication leaves while funds are sufficient",
    "assumption")
 _p("shortfall_exit_factor", float, 3.0, "multiplier", 0.0, 100.0,
-   "how much more often volunteers leave while funds are short, at no dedication",
+   "how much more often volunteers and staff leave while funds are short, at no dedication",
    STUDY + ", finding 2.2; value assumption")
 _p("burnout_gain", float, 0.02, "1/week", 0.0, 1.0,
-   "burnout gained per week at a workload double the volunteer's time", "assumption")
+   "burnout gained per week at a case workload double the volunteer's case time",
+   "assumption")
 _p("burnout_recovery", float, 0.05, "1/week", 0.0, 1.0,
    "share of burnout lost per week without overload", "assumption")
 

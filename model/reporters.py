@@ -45,7 +45,7 @@ MEANINGS = {
     "agency_served": "survivors an agency handled itself",
     "agency_unserved": "survivors an agency neither referred nor served",
     "unreached": "survivors who sought no help and were not identified",
-    "unmet_need": "help-seekers not served: agency_unserved + dropped_out",
+    "unmet_need": "survivors who reached a service but were not served: agency_unserved + dropped_out",
     "forums_attended": "agency forums the center attended",
     "requests_made": "referral requests submitted",
     "requests_met": "referral requests that met the agency's requirements",

@@ -8,7 +8,7 @@ from mesa import Agent
 class State(str, Enum):
     """Where a survivor's case stands. Every survivor is in exactly one state."""
 
-    UNREACHED = "unreached"            # did not seek help and no cadre identified her
+    UNREACHED = "unreached"            # did not seek help and no community group identified her
     AGENCY_SERVED = "agency_served"    # an agency or the police handled the case itself
     AGENCY_UNSERVED = "agency_unserved"  # seen by an agency, neither referred nor served
     WAITING = "waiting"                # on the center's waiting list
