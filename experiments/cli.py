@@ -8,6 +8,8 @@ from pathlib import Path
 
 from model import PARAMETERS, ParameterError, validate
 
+from .spec import SpecError
+
 
 class UsageError(Exception):
     """Bad input on the command line: reported in one line, without a traceback."""
@@ -58,6 +60,16 @@ def _seed(text: str) -> int:
     return seed
 
 
+def _workers(text: str) -> int:
+    try:
+        workers = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if workers < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least one worker is needed")
+    return workers
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .single import DEFAULT_SEED
 
@@ -78,8 +90,27 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                      help="change a parameter (repeatable), e.g. --set skill=0.8; "
                           "see docs/parameters.md for names, units and ranges")
+    run.add_argument("--scenario", default=None, metavar="NAME",
+                     help="start from a named scenario (see `run.py scenarios`) or a "
+                          "scenario .toml file; --set values apply on top")
     run.add_argument("--out", type=Path, default=None,
-                     help="output folder (default outputs/baseline-seed<SEED>)")
+                     help="output folder (default outputs/<scenario>-seed<SEED>)")
+    scen = commands.add_parser("scenarios", help="list the named scenarios")
+    scen.add_argument("--lang", choices=("en", "id"), default="en",
+                      help="language of titles and descriptions (en or id)")
+    sweep = commands.add_parser(
+        "sweep", help="run a parameter sweep from a TOML spec (resumable)",
+        description="Run every run of a sweep spec and store the results in Parquet, run by "
+                    "run. Re-running the same command on the same folder resumes: finished "
+                    "runs are skipped. See docs/experiments.md for the spec format.")
+    sweep.add_argument("spec", type=Path, help="sweep spec (.toml)")
+    sweep.add_argument("--out", type=Path, required=True, help="results folder")
+    sweep.add_argument("--workers", type=_workers, default=None,
+                       help="local worker processes (default: the number of cores)")
+    sweep.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="run on a Dask cluster, e.g. tcp://127.0.0.1:8786, instead of "
+                            "local processes")
+    sweep.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
     return parser
@@ -88,16 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(args) -> int:
     from .single import format_summary, run_simulation, write_outputs, yearly_summary
 
-    params = dict(parse_setting(s) for s in args.settings)
+    from .spec import load_scenario
+
+    scenario = load_scenario(args.scenario or "baseline")
+    settings = dict(parse_setting(s) for s in args.settings)
+    params = {**scenario.parameters, **settings}
     validate(**params)  # fail before anything runs or is written
-    name = "baseline" if not params else "custom"
+    name = scenario.name + ("-custom" if settings else "")
     out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
     _check_writable(out)
     model, series = run_simulation(args.years, args.seed, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
-    title = (f"Kolaborasi: {args.years:g} years, weekly steps, seed {args.seed}\n"
-             f"Changed parameters: {changed}")
+    title = (f"Kolaborasi: scenario '{scenario.title['en']}', {args.years:g} years, weekly "
+             f"steps, seed {args.seed}\nChanged parameters: {changed}")
     print(format_summary(table, title))
     files = write_outputs(out, model, series, table, args.years, args.seed, params)
     print(f"\nOutputs written to {out}/: " + ", ".join(f.name for f in files))
@@ -112,6 +147,29 @@ def _check_writable(out: Path) -> None:
         probe.unlink()
     except OSError as err:
         raise UsageError(f"output folder {str(out)!r} cannot be written: {err.strerror}") from None
+
+
+def cmd_scenarios(args) -> int:
+    import textwrap
+
+    from .spec import load_scenario, scenario_names
+
+    for name in scenario_names():
+        scenario = load_scenario(name)
+        settings = ", ".join(f"{k}={v}" for k, v in scenario.parameters.items()) or "defaults"
+        print(f"{name}: {scenario.title[args.lang]}  [{settings}]")
+        print(textwrap.fill(scenario.description[args.lang], 88, initial_indent="    ",
+                            subsequent_indent="    "))
+    return 0
+
+
+def cmd_sweep(args) -> int:
+    from .sweep import describe, run_sweep
+
+    report = run_sweep(args.spec, args.out, workers=args.workers, scheduler=args.scheduler,
+                       progress=not args.no_progress)
+    print(describe(report))
+    return 1 if report.failed else 0
 
 
 def cmd_parameters(_args) -> int:
@@ -135,9 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         argv.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs}
+    handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs,
+                "scenarios": cmd_scenarios, "sweep": cmd_sweep}
     try:
         return handlers[args.command](args)
-    except (UsageError, ParameterError) as err:
+    except (UsageError, ParameterError, SpecError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

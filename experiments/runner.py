@@ -1,0 +1,77 @@
+"""One run of a sweep, as executed by a worker process (local or Dask)."""
+
+from __future__ import annotations
+
+import time
+import traceback
+
+import numpy as np
+import pandas as pd
+
+from model import WEEKS_PER_YEAR, CollaborationModel
+
+
+def run_metrics(series: pd.DataFrame) -> dict:
+    """Per-run summary figures from a weekly series (row 0 is the start)."""
+    weeks = series.iloc[1:]
+    years = len(weeks) / WEEKS_PER_YEAR
+    last = weeks.iloc[-WEEKS_PER_YEAR:]
+    end = series.iloc[-1]
+
+    def ratio(num, den):
+        return float(num / den) if den else float("nan")
+
+    return {
+        "referral_uptake": ratio(weeks["referred"].sum(), weeks["seen_by_agencies"].sum()),
+        "referral_uptake_last_year": ratio(last["referred"].sum(), last["seen_by_agencies"].sum()),
+        "referrals_per_year": float(weeks["referred"].sum() / years),
+        "cases_handled_per_year": float(weeks["intake"].sum() / years),
+        "cases_handled_last_year": float(last["intake"].sum() * WEEKS_PER_YEAR / len(last)),
+        "unmet_need_per_year": float(weeks["unmet_need"].sum() / years),
+        "community_cases_per_year": float(weeks["entry_community"].sum() / years),
+        "mean_wait_weeks": ratio(weeks["wait_weeks"].sum(), weeks["intake"].sum()),
+        "good_outcome_share": ratio(weeks["closed_good"].sum(),
+                                    weeks["closed_good"].sum() + weeks["closed_poor"].sum()),
+        "conflicts_per_year": float(weeks["conflicts"].sum() / years),
+        "joint_programs_per_year": float(weeks["joint_programs"].sum() / years),
+        "grants_lost": float(weeks["grant_lost"].sum()),
+        "mean_trust_end": float(end["mean_trust"]),
+        "mean_tie_end": float(end["mean_tie"]),
+        "funds_end": float(end["funds"]),
+        "staff_end": float(end["staff"]),
+        "volunteers_end": float(end["volunteers"]),
+        "cadres_end": float(end["cadres"]),
+        "groups_end": float(end["groups"]),
+    }
+
+
+#: Names of the per-run summary figures, in order.
+METRICS = tuple(run_metrics(CollaborationModel(rng=0).run(2 / WEEKS_PER_YEAR)
+                            .datacollector.get_model_vars_dataframe()))
+
+
+def execute(task: dict) -> dict:
+    """Run one simulation and return its recorded steps and summary, or its error.
+
+    ``task`` holds run_id, seed, params, years, outputs and record_every. Never
+    raises: a failing run comes back with status 'failed', its error and traceback,
+    so that the sweep goes on.
+    """
+    start = time.perf_counter()
+    try:
+        model = CollaborationModel(rng=task["seed"], **task["params"])
+        model.run(task["years"])
+        series = model.datacollector.get_model_vars_dataframe()
+        every = task["record_every"]
+        keep = np.zeros(len(series), dtype=bool)
+        keep[::every] = True
+        keep[-1] = True
+        steps = series.loc[keep, list(task["outputs"])].reset_index(names="step")
+        return {"run_id": task["run_id"], "status": "done", "error": "",
+                "metrics": run_metrics(series), "steps": steps,
+                "seconds": time.perf_counter() - start}
+    except Exception as err:  # recorded with the run, the sweep goes on
+        return {"run_id": task["run_id"], "status": "failed",
+                "error": f"{type(err).__name__}: {err}", "traceback": traceback.format_exc(),
+                "metrics": dict.fromkeys(METRICS, float("nan")), "steps": None,
+                "seconds": time.perf_counter() - start}

@@ -1,0 +1,277 @@
+"""Scenario and sweep files (TOML): reading them, and errors that name file, line and key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model import PARAMETERS, ParameterError, validate
+
+SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
+LANGUAGES = ("en", "id")
+DESIGNS = ("factorial", "lhs", "sobol", "morris", "scenarios")
+
+
+class SpecError(Exception):
+    """A problem in a scenario or sweep file, reported as 'file:line: message'."""
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The first line (1-based) where ``key`` is assigned or opens a table."""
+    pattern = re.compile(rf"^\s*(\[\s*)?\"?{re.escape(key)}\"?\s*(=|\]|\.)", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _where(path: Path, text: str, key: str | None) -> str:
+    line = _line_of(text, key) if key else None
+    return f"{path}:{line}" if line else str(path)
+
+
+def read_toml(path: Path) -> tuple[dict, str]:
+    """Parse a TOML file; a syntax error names the file and line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError(f"{path}: no such file") from None
+    except OSError as err:
+        raise SpecError(f"{path}: cannot be read ({err.strerror})") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None)
+        where = f"{path}:{line}" if line else str(path)
+        raise SpecError(f"{where}: not valid TOML: {err}") from None
+
+
+def check_parameters(values: dict, path: Path, text: str) -> dict:
+    """Validate parameter settings, naming the file and line of a bad one."""
+    for name, value in values.items():
+        try:
+            validate(**{name: value})
+        except ParameterError as err:
+            raise SpecError(f"{_where(path, text, name)}: {err}") from None
+    try:
+        validate(**values)
+    except ParameterError as err:
+        raise SpecError(f"{path}: {err}") from None
+    return values
+
+
+# --- scenarios -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Scenario:
+    """A named set of parameter values with a title and description in each language."""
+
+    name: str
+    title: dict
+    description: dict
+    parameters: dict
+    path: Path
+
+
+def load_scenario(source: str | Path) -> Scenario:
+    """Load a scenario by name (from experiments/scenarios/) or by path."""
+    path = Path(source)
+    if path.suffix != ".toml":
+        path = SCENARIO_DIR / f"{source}.toml"
+        if not path.exists():
+            known = ", ".join(scenario_names()) or "none"
+            raise SpecError(f"unknown scenario {str(source)!r}; known scenarios: {known}")
+    data, text = read_toml(path)
+    unknown = set(data) - {"title", "description", "parameters"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise SpecError(f"{_where(path, text, key)}: unknown key {key!r} "
+                        "(a scenario has title, description and [parameters])")
+    texts = {}
+    for key in ("title", "description"):
+        value = data.get(key)
+        if not isinstance(value, dict) or any(not isinstance(value.get(lang), str)
+                                              or not value.get(lang).strip()
+                                              for lang in LANGUAGES):
+            raise SpecError(f"{_where(path, text, key)}: {key!r} needs text in English and "
+                            f"Bahasa Indonesia: {key}.en = \"...\" and {key}.id = \"...\"")
+        texts[key] = dict(value)
+    params = data.get("parameters", {})
+    if not isinstance(params, dict):
+        raise SpecError(f"{_where(path, text, 'parameters')}: [parameters] must be a table")
+    return Scenario(path.stem, texts["title"], texts["description"],
+                    check_parameters(dict(params), path, text), path)
+
+
+def scenario_names() -> list[str]:
+    return sorted(p.stem for p in SCENARIO_DIR.glob("*.toml"))
+
+
+# --- sweeps --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sweep:
+    """A sweep: a design over parameters, replications, years, outputs and a root seed."""
+
+    path: Path
+    title: str
+    design: str
+    replications: int
+    years: float
+    seed: int
+    samples: int
+    record_every: int
+    outputs: tuple
+    base: dict                      # fixed settings (scenario, then [fixed])
+    factors: dict                   # name -> list of values or (low, high)
+    scenarios: tuple = ()
+    options: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+
+    @property
+    def spec_hash(self) -> str:
+        """A hash of everything that decides the results (not the title)."""
+        decisive = {k: v for k, v in self.raw.items() if k != "title"}
+        blob = json.dumps(decisive, sort_keys=True, default=str).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+_SWEEP_KEYS = {"title", "design", "replications", "years", "seed", "samples", "record_every",
+               "outputs", "scenario", "scenarios", "fixed", "parameters", "options"}
+
+
+def load_sweep(path: str | Path) -> Sweep:
+    """Read and check a sweep file; every problem names the file, line and key."""
+    from model import FLOWS, STOCKS
+
+    path = Path(path)
+    data, text = read_toml(path)
+
+    def fail(key, message):
+        raise SpecError(f"{_where(path, text, key)}: {message}")
+
+    for key in data:
+        if key not in _SWEEP_KEYS:
+            fail(key, f"unknown key {key!r}; known keys: {', '.join(sorted(_SWEEP_KEYS))}")
+    design = data.get("design")
+    if design not in DESIGNS:
+        fail("design", f"design must be one of {', '.join(DESIGNS)} (got {design!r})")
+
+    def number(key, default, kind, low, high):
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                (kind is int and float(value) != int(value)) or not low <= value <= high:
+            fail(key, f"{key} must be a {'whole ' if kind is int else ''}number in "
+                      f"[{low}, {high}] (got {value!r})")
+        return kind(value)
+
+    replications = number("replications", 1, int, 1, 100_000)
+    years = number("years", 5, float, 1 / 52, 200)
+    seed = number("seed", 0, int, 0, 2**63 - 1)
+    samples = number("samples", 16, int, 1, 1_000_000)
+    record_every = number("record_every", 1, int, 1, 10_000)
+    outputs = data.get("outputs", ["referral_uptake", "intake", "mean_trust", "funds", "staff",
+                                   "volunteers", "groups", "waiting"])
+    known = set(FLOWS + STOCKS)
+    if not isinstance(outputs, list) or not outputs:
+        fail("outputs", "outputs must be a non-empty list of reported quantities")
+    for name in outputs:
+        if name not in known:
+            fail("outputs", f"unknown output {name!r}; see model.reporters.MEANINGS")
+
+    base = {}
+    if "scenario" in data:
+        try:
+            base.update(load_scenario(data["scenario"]).parameters)
+        except SpecError as err:
+            fail("scenario", str(err))
+    fixed = data.get("fixed", {})
+    if not isinstance(fixed, dict):
+        fail("fixed", "[fixed] must be a table of parameter = value")
+    base.update(check_parameters(dict(fixed), path, text))
+
+    factors = {}
+    scenarios = ()
+    params = data.get("parameters", {})
+    if not isinstance(params, dict):
+        fail("parameters", "[parameters] must be a table")
+    if design == "scenarios":
+        scenarios = data.get("scenarios")
+        if not isinstance(scenarios, list) or not scenarios:
+            fail("scenarios" if "scenarios" in data else "design",
+                 "design 'scenarios' needs scenarios = [\"baseline\", ...] with at least one name")
+        for name in scenarios:
+            try:
+                load_scenario(name)
+            except SpecError as err:
+                fail("scenarios", str(err))
+        scenarios = tuple(scenarios)
+        if params:
+            fail("parameters", "design 'scenarios' compares whole scenarios; "
+                               "put common settings in [fixed]")
+    else:
+        if not params:
+            fail("parameters" if "parameters" in data else "design",
+                 f"the design is empty: design '{design}' needs at least one parameter "
+                 "in [parameters]")
+        for name, spec in params.items():
+            factors[name] = _factor(name, spec, design, path, text)
+        if design == "sobol" and samples & (samples - 1):
+            fail("samples", f"Sobol sampling needs samples to be a power of two (got {samples})")
+    return Sweep(path=path, title=str(data.get("title", path.stem)), design=design,
+                 replications=replications, years=years, seed=seed, samples=samples,
+                 record_every=record_every, outputs=tuple(outputs), base=base,
+                 factors=factors, scenarios=scenarios, options=dict(data.get("options", {})),
+                 raw=data)
+
+
+def _factor(name: str, spec, design: str, path: Path, text: str):
+    """One swept parameter: a list of values, or a range {min, max} (with steps for factorial)."""
+    where = _where(path, text, name)
+    param = PARAMETERS.get(name)
+    if param is None:
+        try:
+            validate(**{name: 0})
+        except ParameterError as err:
+            raise SpecError(f"{where}: {err}") from None
+    if isinstance(spec, list):
+        if not spec:
+            raise SpecError(f"{where}: parameter {name!r} has an empty list of values")
+        if design != "factorial":
+            raise SpecError(f"{where}: design '{design}' samples ranges: write "
+                            f"{name} = {{ min = ..., max = ... }}")
+        for value in spec:
+            try:
+                validate(**{name: value})
+            except ParameterError as err:
+                raise SpecError(f"{where}: {err}") from None
+        return list(spec)
+    if isinstance(spec, dict):
+        unknown = set(spec) - {"min", "max", "steps"}
+        if unknown or "min" not in spec or "max" not in spec:
+            raise SpecError(f"{where}: a range is written {{ min = ..., max = ... }}"
+                            + (", steps = N" if design == "factorial" else ""))
+        if param.kind is bool:
+            raise SpecError(f"{where}: {name!r} is a switch: list its values, [true, false]")
+        low, high = spec["min"], spec["max"]
+        for value in (low, high):
+            try:
+                validate(**{name: value})
+            except ParameterError as err:
+                raise SpecError(f"{where}: {err}") from None
+        if not low < high:
+            raise SpecError(f"{where}: {name!r} needs min < max (got {low} and {high})")
+        if design == "factorial":
+            steps = spec.get("steps")
+            if not isinstance(steps, int) or isinstance(steps, bool) or steps < 2:
+                raise SpecError(f"{where}: a factorial range needs steps = N (N >= 2)")
+            import numpy as np
+
+            values = np.linspace(low, high, steps)
+            return [int(round(v)) for v in values] if param.kind is int else \
+                [float(v) for v in values]
+        if "steps" in spec:
+            raise SpecError(f"{where}: steps applies to factorial designs only")
+        return (float(low), float(high))
+    raise SpecError(f"{where}: {name!r} must be a list of values or {{ min = ..., max = ... }}")

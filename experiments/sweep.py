@@ -1,0 +1,88 @@
+"""Run a sweep: plan the runs, skip those already done, execute the rest, store each."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .design import plan_runs
+from .executors import default_workers, run_dask, run_local
+from .spec import load_sweep
+from .store import ResultStore
+
+
+@dataclass
+class SweepReport:
+    total: int
+    skipped: int
+    done: int
+    failed: list
+    seconds: float
+    folder: Path
+
+
+def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None = None,
+              progress: bool = True, stream=None) -> SweepReport:
+    """Run (or resume) the sweep in ``spec_path``, writing results into ``out``."""
+    stream = stream or sys.stderr
+    sweep = load_sweep(spec_path)
+    runs = plan_runs(sweep)
+    store = ResultStore(Path(out), sweep, runs)
+    finished = store.open()
+    todo = [r for r in runs if r.run_id not in finished]
+    by_id = {r.run_id: r for r in todo}
+    workers = workers or default_workers()
+    where = f"Dask scheduler {scheduler}" if scheduler else f"{workers} local worker(s)"
+    print(f"Sweep '{sweep.title}': design {sweep.design}, "
+          f"{len(runs) // sweep.replications} point(s) x {sweep.replications} replication(s) = "
+          f"{len(runs)} runs of {sweep.years:g} years; {len(finished)} already done, "
+          f"{len(todo)} to run on {where}.", file=stream)
+    tasks = ({"run_id": r.run_id, "seed": r.seed, "params": r.params, "years": sweep.years,
+              "outputs": sweep.outputs, "record_every": sweep.record_every} for r in todo)
+    results = run_dask(tasks, scheduler) if scheduler else run_local(tasks, workers)
+    start = time.perf_counter()
+    done, failed = 0, 0
+    bar = tqdm(total=len(todo), unit="run", disable=not progress or not todo, file=stream,
+               dynamic_ncols=True, smoothing=0.1)
+    try:
+        for result in results:
+            store.write(by_id[result["run_id"]], result)
+            if result["status"] == "done":
+                done += 1
+            else:
+                failed += 1
+                bar.write(f"run {result['run_id']} (seed {by_id[result['run_id']].seed}) "
+                          f"failed: {result['error']}")
+            bar.update(1)
+            bar.set_postfix(failed=failed, refresh=False)
+    finally:
+        bar.close()
+        failures = store.failures()
+        store.write_manifest(done=store.finished(),
+                             failed={f["run_id"]: {"seed": int(f["seed"]), "error": f["error"]}
+                                     for f in failures})
+    return SweepReport(total=len(runs), skipped=len(finished), done=done, failed=failures,
+                       seconds=time.perf_counter() - start, folder=Path(out))
+
+
+def describe(report: SweepReport) -> str:
+    """The closing summary a person reads after a sweep."""
+    complete = report.skipped + report.done
+    lines = [f"Sweep finished in {report.seconds:.1f} s: {report.done} run(s) now, "
+             f"{report.skipped} done before, {len(report.failed)} failed; "
+             f"{complete} of {report.total} complete."]
+    for f in report.failed[:5]:
+        lines.append(f"  failed: run {f['run_id']} seed {f['seed']}: {f['error']}")
+    if len(report.failed) > 5:
+        lines.append(f"  ... and {len(report.failed) - 5} more (see manifest.json)")
+    if report.failed:
+        lines.append("  Re-running the same command retries failed runs.")
+    folder = report.folder
+    lines += [f"Results: {folder}/runs (one row per run), {folder}/steps (recorded steps), "
+              f"{folder}/manifest.json.",
+              f"Next: python run.py analyze {folder}"]
+    return "\n".join(lines)
