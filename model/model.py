@@ -3,7 +3,6 @@
 import inspect
 
 from mesa import Model
-from mesa.datacollection import DataCollector
 
 from .advocacy import AdvocacyMixin
 from .agency import AGENCY_KINDS, FIELDS, Agency
@@ -15,7 +14,7 @@ from .habitus import NEUTRAL
 from .network import collaboration_network
 from .outreach import OutreachMixin
 from .parameters import PARAMETERS, validate
-from .reporters import FLOWS, model_reporters
+from .reporters import FLOWS, RecordCollector, model_reporters
 from .survivor import TERMINAL, State
 from .workers import Staff, Volunteer, weekly
 
@@ -67,7 +66,7 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
 
         self.record = {}
         self._record()
-        self.datacollector = DataCollector(model_reporters=model_reporters())
+        self.datacollector = RecordCollector(model_reporters=model_reporters())
         self.datacollector.collect(self)
 
     # --- agent sets ------------------------------------------------------------------
