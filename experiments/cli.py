@@ -111,6 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="run on a Dask cluster, e.g. tcp://127.0.0.1:8786, instead of "
                             "local processes")
     sweep.add_argument("--no-progress", action="store_true", help="no progress bar")
+    analyze = commands.add_parser(
+        "analyze", help="analyse a sweep's results folder: tables, tests, figures, report.md",
+        description="Summarise every design point (mean, SD, bootstrap 95%% CI), compare "
+                    "factor levels or scenarios (Welch, paired and Mann-Whitney tests, "
+                    "Holm-adjusted), compute Sobol, Morris or rank-correlation sensitivity "
+                    "as the design allows, draw the figures (PNG and SVG) and write "
+                    "report.md. See docs/experiments.md.")
+    analyze.add_argument("folder", type=Path, help="results folder written by `run.py sweep`")
+    analyze.add_argument("--out", "--report-dir", dest="out", type=Path, default=None,
+                         help="where report.md, figures/ and tables/ go (default: the "
+                              "results folder)")
+    analyze.add_argument("--metrics", default=None, metavar="M1,M2",
+                         help="comma-separated run metrics to analyse (default: the headline "
+                              "metrics, see experiments/analysis.py HEADLINE_METRICS)")
+    analyze.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
     return parser
@@ -172,6 +187,22 @@ def cmd_sweep(args) -> int:
     return 1 if report.failed else 0
 
 
+def cmd_analyze(args) -> int:
+    from .report import write_report
+
+    metrics = args.metrics.split(",") if args.metrics is not None else None
+    report = write_report(args.folder, out=args.out, metrics=metrics,
+                          progress=not args.no_progress)
+    figures = report.path.parent / "figures"
+    print(f"Report: {report.path}")
+    print(f"Figures: {figures}/ ({len(report.figures)} figure(s), PNG and SVG)")
+    print(f"Tables: {report.path.parent / 'tables'}/ "
+          f"({', '.join(t.name for t in report.tables)})")
+    for note in report.analysis.notes:
+        print(f"note: {note}")
+    return 0
+
+
 def cmd_parameters(_args) -> int:
     for p in PARAMETERS.values():
         print(f"{p.name:30} {str(p.default):>8}  {p.unit:28} {p.range_text():18} {p.meaning}")
@@ -194,9 +225,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs,
-                "scenarios": cmd_scenarios, "sweep": cmd_sweep}
+                "scenarios": cmd_scenarios, "sweep": cmd_sweep, "analyze": cmd_analyze}
     try:
         return handlers[args.command](args)
     except (UsageError, ParameterError, SpecError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted; finished runs are stored: re-run the same command to resume",
+              file=sys.stderr)
+        return 130

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model import PARAMETERS
+from model import PARAMETERS, ParameterError, validate
 
-from .spec import Sweep, load_scenario
+from .spec import SpecError, Sweep
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,25 @@ def _typed(name: str, value):
 
 
 def design_points(sweep: Sweep) -> list[dict]:
-    """Full parameter settings for each design point (base settings plus factors)."""
+    """Full parameter settings for each design point (base settings plus factors).
+
+    Every point is validated as a whole, so that combinations the model refuses
+    (for instance entry shares adding up to more than 1) stop the sweep before
+    it starts, naming the point.
+    """
     if sweep.design == "scenarios":
-        return [{**sweep.base, **load_scenario(name).parameters} for name in sweep.scenarios]
-    names, matrix = design_matrix(sweep)
-    return [{**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}} for row in matrix]
+        points = [{**sweep.base, **params} for params in sweep.scenario_params]
+    else:
+        names, matrix = design_matrix(sweep)
+        points = [{**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
+                  for row in matrix]
+    for i, params in enumerate(points):
+        try:
+            validate(**params)
+        except ParameterError as err:
+            label = sweep.scenarios[i] if sweep.scenarios else f"design point {i}"
+            raise SpecError(f"{sweep.path}: {label} is not a valid setting: {err}") from None
+    return points
 
 
 def run_seed(root: int, point: int, replicate: int, common: bool) -> int:

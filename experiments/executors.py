@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from .runner import execute
 from .spec import SpecError
@@ -28,18 +30,22 @@ def run_local(tasks: Iterable[dict], workers: int) -> Iterator[dict]:
     # parent, and no fork of a process that runs a progress-bar thread.
     context = multiprocessing.get_context("spawn")
     window = max(1, workers) * 4
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending = set()
-        for task in tasks:
-            pending.add(pool.submit(execute, task))
-            if len(pending) >= window:
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending = set()
+            for task in tasks:
+                pending.add(pool.submit(execute, task))
+                if len(pending) >= window:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield future.result()
+            while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     yield future.result()
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+    except BrokenProcessPool:
+        raise SpecError("a worker process died (killed, or out of memory); the runs finished "
+                        "so far are stored: re-run the same command to resume") from None
 
 
 def connect(address: str, timeout: float = 10.0):
@@ -68,9 +74,16 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None) -> 
         window = window or threads * 4
         tasks = iter(tasks)
         futures = as_completed()
+        # Keys unique to this submission: two sweeps sharing a cluster (same run ids and,
+        # with common random numbers, the same seeds) must never share results.
+        batch = uuid.uuid4().hex
+
+        def submit(task):
+            futures.add(client.submit(execute, task, pure=False,
+                                      key=f"kolaborasi-{batch}-run-{task['run_id']}"))
+
         for task in tasks:
-            futures.add(client.submit(execute, task, key=f"kolaborasi-run-{task['run_id']}-"
-                                      f"{task['seed']}", pure=False))
+            submit(task)
             if futures.count() >= window:
                 break
         for future in futures:
@@ -79,7 +92,6 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None) -> 
             yield result
             task = next(tasks, None)
             if task is not None:
-                futures.add(client.submit(execute, task, key=f"kolaborasi-run-{task['run_id']}-"
-                                          f"{task['seed']}", pure=False))
+                submit(task)
     finally:
         client.close()

@@ -45,6 +45,9 @@ def read_toml(path: Path) -> tuple[dict, str]:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None)
+        if line is None:  # before Python 3.14 the line is only in the message
+            found = re.search(r"at line (\d+)", str(err))
+            line = int(found.group(1)) if found else None
         where = f"{path}:{line}" if line else str(path)
         raise SpecError(f"{where}: not valid TOML: {err}") from None
 
@@ -126,13 +129,16 @@ class Sweep:
     base: dict                      # fixed settings (scenario, then [fixed])
     factors: dict                   # name -> list of values or (low, high)
     scenarios: tuple = ()
+    scenario_params: tuple = ()     # the settings of each scenario, as read from its file
     options: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
 
     @property
     def spec_hash(self) -> str:
-        """A hash of everything that decides the results (not the title)."""
+        """A hash of everything that decides the results: the spec without its title,
+        and the settings read from the scenario files it names."""
         decisive = {k: v for k, v in self.raw.items() if k != "title"}
+        decisive["_resolved"] = {"base": self.base, "scenarios": list(self.scenario_params)}
         blob = json.dumps(decisive, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
@@ -193,6 +199,7 @@ def load_sweep(path: str | Path) -> Sweep:
 
     factors = {}
     scenarios = ()
+    scenario_params = ()
     params = data.get("parameters", {})
     if not isinstance(params, dict):
         fail("parameters", "[parameters] must be a table")
@@ -201,12 +208,14 @@ def load_sweep(path: str | Path) -> Sweep:
         if not isinstance(scenarios, list) or not scenarios:
             fail("scenarios" if "scenarios" in data else "design",
                  "design 'scenarios' needs scenarios = [\"baseline\", ...] with at least one name")
+        loaded = []
         for name in scenarios:
             try:
-                load_scenario(name)
+                loaded.append(load_scenario(name).parameters)
             except SpecError as err:
                 fail("scenarios", str(err))
         scenarios = tuple(scenarios)
+        scenario_params = tuple(loaded)
         if params:
             fail("parameters", "design 'scenarios' compares whole scenarios; "
                                "put common settings in [fixed]")
@@ -219,11 +228,35 @@ def load_sweep(path: str | Path) -> Sweep:
             factors[name] = _factor(name, spec, design, path, text)
         if design == "sobol" and samples & (samples - 1):
             fail("samples", f"Sobol sampling needs samples to be a power of two (got {samples})")
+    options = _options(data.get("options", {}), design, fail)
     return Sweep(path=path, title=str(data.get("title", path.stem)), design=design,
                  replications=replications, years=years, seed=seed, samples=samples,
                  record_every=record_every, outputs=tuple(outputs), base=base,
-                 factors=factors, scenarios=scenarios, options=dict(data.get("options", {})),
-                 raw=data)
+                 factors=factors, scenarios=scenarios, scenario_params=scenario_params,
+                 options=options, raw=data)
+
+
+#: Options of a sweep: name -> (type, check, what is allowed).
+_OPTIONS = {
+    "common_random_numbers": (bool, lambda v: True, "true or false"),
+    "second_order": (bool, lambda v: True, "true or false (sobol designs)"),
+    "num_levels": (int, lambda v: v >= 2 and v % 2 == 0, "an even whole number >= 2 (morris)"),
+}
+
+
+def _options(options, design: str, fail) -> dict:
+    """Check the [options] table: known names, right types."""
+    if not isinstance(options, dict):
+        fail("options", "[options] must be a table")
+    for name, value in options.items():
+        if name not in _OPTIONS:
+            fail(name, f"unknown option {name!r}; known options: {', '.join(_OPTIONS)}")
+        kind, ok, allowed = _OPTIONS[name]
+        right_type = isinstance(value, bool) if kind is bool else \
+            isinstance(value, int) and not isinstance(value, bool)
+        if not right_type or not ok(value):
+            fail(name, f"option {name!r} must be {allowed} (got {value!r})")
+    return dict(options)
 
 
 def _factor(name: str, spec, design: str, path: Path, text: str):

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from model import DEFAULTS, PARAMETERS
+
 from .design import Run
 from .runner import METRICS
 from .single import versions
@@ -61,6 +63,9 @@ def _atomic_text(text: str, target: Path) -> None:
 class ResultStore:
     """Where a sweep's results go, run by run."""
 
+    #: What a sweep puts in its folder (a folder holding only these is a sweep's).
+    _OWN = {"manifest.json", "plan.parquet", "runs", "steps"}
+
     def __init__(self, folder: Path, sweep: Sweep, runs: list[Run]):
         self.folder = Path(folder)
         self.sweep = sweep
@@ -82,32 +87,40 @@ class ResultStore:
                         f"(spec {held.get('spec_file')}, hash {held.get('spec_hash')}; this "
                         f"spec {self.sweep.path} has hash {self.sweep.spec_hash}). "
                         "Use another --out folder, or delete that one to start afresh.")
-            elif self.folder.exists() and any(self.folder.iterdir()):
+            elif self.folder.exists() and any(p.name not in self._OWN and not
+                                              p.name.startswith(".tmp-")
+                                              for p in self.folder.iterdir()):
                 raise SpecError(f"{self.folder} is not empty and holds no sweep manifest; "
                                 "use another --out folder")
-            self.runs_dir.mkdir(parents=True, exist_ok=True)
-            self.steps_dir.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not manifest.exists():      # the manifest first: it marks the folder as ours
+                self.write_manifest(done=set(), failed={})
+            self.runs_dir.mkdir(exist_ok=True)
+            self.steps_dir.mkdir(exist_ok=True)
             for leftover in list(self.runs_dir.glob(".tmp-*")) + \
                     list(self.steps_dir.glob(".tmp-*")) + list(self.folder.glob(".tmp-*")):
                 leftover.unlink()
-            if not manifest.exists():
+            if not (self.folder / "plan.parquet").exists():
                 _atomic_write(self.plan_frame(), self.folder / "plan.parquet")
-                self.write_manifest(done=set(), failed={})
         except OSError as err:
             raise SpecError(f"output folder {self.folder} cannot be written: "
                             f"{err.strerror or err}") from None
         return self.finished()
 
+    def plan_row(self, run: Run) -> dict:
+        """A run's identity and settings: every parameter any run sets, at its
+        effective value (the default where this run leaves it), with its own type."""
+        row = {"run_id": run.run_id, "point": run.point, "replicate": run.replicate,
+               "seed": run.seed}
+        for name in self.factor_names:
+            value = run.params.get(name, DEFAULTS[name])
+            row[name] = PARAMETERS[name].kind(value)
+        if self.sweep.scenarios:
+            row["scenario"] = self.sweep.scenarios[run.point]
+        return row
+
     def plan_frame(self) -> pd.DataFrame:
-        rows = []
-        for run in self.runs:
-            row = {"run_id": run.run_id, "point": run.point, "replicate": run.replicate,
-                   "seed": run.seed}
-            row.update({name: run.params.get(name) for name in self.factor_names})
-            if self.sweep.scenarios:
-                row["scenario"] = self.sweep.scenarios[run.point]
-            rows.append(row)
-        return pd.DataFrame(rows)
+        return pd.DataFrame([self.plan_row(run) for run in self.runs])
 
     def finished(self) -> set[int]:
         """Runs whose summary row is on disk and that succeeded."""
@@ -126,11 +139,7 @@ class ResultStore:
             steps = result["steps"]
             steps.insert(0, "run_id", run.run_id)
             _atomic_write(steps, self.steps_dir / name)
-        row = {"run_id": run.run_id, "point": run.point, "replicate": run.replicate,
-               "seed": run.seed}
-        row.update({name_: run.params.get(name_) for name_ in self.factor_names})
-        if self.sweep.scenarios:
-            row["scenario"] = self.sweep.scenarios[run.point]
+        row = self.plan_row(run)
         row.update({"status": result["status"], "error": result["error"],
                     "seconds": float(result["seconds"])})
         row.update({m: float(result["metrics"][m]) for m in METRICS})

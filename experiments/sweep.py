@@ -19,8 +19,9 @@ from .store import ResultStore
 class SweepReport:
     total: int
     skipped: int
-    done: int
-    failed: list
+    done: int          # runs that succeeded in this invocation
+    ran: int           # runs executed in this invocation (succeeded or failed)
+    failed: list       # every run that stands failed now, with run_id, seed and error
     seconds: float
     folder: Path
 
@@ -56,7 +57,7 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
             else:
                 failed += 1
                 bar.write(f"run {result['run_id']} (seed {by_id[result['run_id']].seed}) "
-                          f"failed: {result['error']}")
+                          f"failed: {result['error']}", file=stream)
             bar.update(1)
             bar.set_postfix(failed=failed, refresh=False)
     finally:
@@ -65,16 +66,17 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
         store.write_manifest(done=store.finished(),
                              failed={f["run_id"]: {"seed": int(f["seed"]), "error": f["error"]}
                                      for f in failures})
-    return SweepReport(total=len(runs), skipped=len(finished), done=done, failed=failures,
+    return SweepReport(total=len(runs), skipped=len(finished), done=done, ran=done + failed,
+                       failed=failures,
                        seconds=time.perf_counter() - start, folder=Path(out))
 
 
 def describe(report: SweepReport) -> str:
     """The closing summary a person reads after a sweep."""
     complete = report.skipped + report.done
-    lines = [f"Sweep finished in {report.seconds:.1f} s: {report.done} run(s) now, "
-             f"{report.skipped} done before, {len(report.failed)} failed; "
-             f"{complete} of {report.total} complete."]
+    lines = [f"Sweep finished in {report.seconds:.1f} s: ran {report.ran} run(s), "
+             f"{report.done} succeeded; {report.skipped} were done before; "
+             f"{complete} of {report.total} complete, {len(report.failed)} failed."]
     for f in report.failed[:5]:
         lines.append(f"  failed: run {f['run_id']} seed {f['seed']}: {f['error']}")
     if len(report.failed) > 5:
