@@ -113,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     sweep.add_argument("--no-progress", action="store_true", help="no progress bar")
     analyze = commands.add_parser(
         "analyze", help="analyse a sweep's results folder: tables, tests, figures, report.md",
-        description="Summarise every design point (mean, SD, bootstrap 95%% CI), compare "
+        description="Summarise every design point (mean, SD, bootstrap 95% CI), compare "
                     "factor levels or scenarios (Welch, paired and Mann-Whitney tests, "
                     "Holm-adjusted), compute Sobol, Morris or rank-correlation sensitivity "
                     "as the design allows, draw the figures (PNG and SVG) and write "

@@ -8,7 +8,7 @@ import traceback
 import numpy as np
 import pandas as pd
 
-from model import WEEKS_PER_YEAR, CollaborationModel
+from model import FLOWS, WEEKS_PER_YEAR, CollaborationModel
 
 
 def run_metrics(series: pd.DataFrame) -> dict:
@@ -50,6 +50,33 @@ METRICS = tuple(run_metrics(CollaborationModel(rng=0).run(2 / WEEKS_PER_YEAR)
                             .datacollector.get_model_vars_dataframe()))
 
 
+#: Weekly ratios, recomputed over each recorded interval from their parts.
+RATIOS = {"referral_uptake": ("referred", "seen_by_agencies"),
+          "mean_wait": ("wait_weeks", "intake")}
+
+
+def recorded_steps(series: pd.DataFrame, every: int, outputs) -> pd.DataFrame:
+    """Every ``every``-th week (and the last), with flows summed over the weeks since the
+    previous recorded one, ratios recomputed from those sums, and stocks as they stand."""
+    keep = np.zeros(len(series), dtype=bool)
+    keep[::every] = True
+    keep[-1] = True
+    kept = series.index[keep]
+    out = pd.DataFrame(index=kept)
+    flows = series[list(FLOWS)].cumsum()
+    window = flows.loc[kept].diff()
+    window.iloc[0] = flows.loc[kept[0]]
+    for name in outputs:
+        if name in RATIOS:
+            num, den = RATIOS[name]
+            out[name] = (window[num] / window[den].where(window[den] > 0)).to_numpy()
+        elif name in window:
+            out[name] = window[name].to_numpy()
+        else:
+            out[name] = series.loc[kept, name].to_numpy()
+    return out.reset_index(names="step")
+
+
 def execute(task: dict) -> dict:
     """Run one simulation and return its recorded steps and summary, or its error.
 
@@ -62,11 +89,7 @@ def execute(task: dict) -> dict:
         model = CollaborationModel(rng=task["seed"], **task["params"])
         model.run(task["years"])
         series = model.datacollector.get_model_vars_dataframe()
-        every = task["record_every"]
-        keep = np.zeros(len(series), dtype=bool)
-        keep[::every] = True
-        keep[-1] = True
-        steps = series.loc[keep, list(task["outputs"])].reset_index(names="step")
+        steps = recorded_steps(series, task["record_every"], task["outputs"])
         return {"run_id": task["run_id"], "status": "done", "error": "",
                 "metrics": run_metrics(series), "steps": steps,
                 "seconds": time.perf_counter() - start}

@@ -108,7 +108,8 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
 def versions() -> dict:
     """Versions of Python and the packages a result depends on."""
     found = {"python": platform.python_version()}
-    for name in ("kolaborasi", "mesa", "numpy", "pandas", "networkx"):
+    for name in ("kolaborasi", "mesa", "numpy", "scipy", "pandas", "pyarrow", "networkx",
+                 "matplotlib", "SALib", "dask", "distributed"):
         try:
             found[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
