@@ -126,6 +126,30 @@ def build_parser() -> argparse.ArgumentParser:
                          help="comma-separated run metrics to analyse (default: the headline "
                               "metrics, see experiments/analysis.py HEADLINE_METRICS)")
     analyze.add_argument("--no-progress", action="store_true", help="no progress bar")
+    val = commands.add_parser(
+        "validate", help="test the study's findings as patterns; write docs/validation.md",
+        description="Run the eight pattern experiments (P1-P8), test each outcome (paired "
+                    "t-test, Holm-adjusted) and write a report with a table and a figure per "
+                    "pattern, plus a one-at-a-time robustness check.")
+    val.add_argument("--quick", action="store_true",
+                     help="fewer replications, no robustness check (what CI runs)")
+    val.add_argument("--out", type=Path, default=None,
+                     help="report file (default docs/validation.md; with --quick "
+                          "outputs/validation-quick/validation.md)")
+    val.add_argument("--workers", type=_workers, default=None,
+                     help="local worker processes (default: the number of cores)")
+    val.add_argument("--no-robustness", action="store_true", help="skip the robustness check")
+    val.add_argument("--no-progress", action="store_true", help="no progress bar")
+    cal = commands.add_parser(
+        "calibrate", help="fit incidence, help-seeking, capacity and cadre yield to the "
+                          "reported counts (ABC); write docs/calibration.md",
+        description="Approximate Bayesian computation by rejection against the center's "
+                    "reported cases handled (2019-2022) and community groups (2019).")
+    cal.add_argument("--out", type=Path, default=None,
+                     help="report file (default docs/calibration.md)")
+    cal.add_argument("--workers", type=_workers, default=None,
+                     help="local worker processes (default: the number of cores)")
+    cal.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
     return parser
@@ -203,6 +227,42 @@ def cmd_analyze(args) -> int:
     return 0
 
 
+def cmd_validate(args) -> int:
+    from .validation import describe_outcome, validate_model, verdict
+
+    root = Path(__file__).resolve().parent.parent
+    out = args.out or (Path("outputs/validation-quick/validation.md") if args.quick
+                       else root / "docs" / "validation.md")
+    _check_writable(out.parent)
+    evaluated = validate_model(quick=args.quick, workers=args.workers, out=out,
+                               robust=not args.no_robustness, progress=not args.no_progress)
+    for key, results in evaluated.items():
+        print(f"{key}: {verdict(results)}")
+        for r in results:
+            print(f"    {r.label}: {describe_outcome(r)}")
+    print(f"Report: {out}")
+    return 0
+
+
+def cmd_calibrate(args) -> int:
+    from .calibration import run_calibration
+
+    out = args.out or Path(__file__).resolve().parent.parent / "docs" / "calibration.md"
+    _check_writable(out.parent)
+    result = run_calibration(out, workers=args.workers, progress=not args.no_progress)
+    print("Posterior (median, 90% interval) -> default to set in model/parameters.py:")
+    for name, q in result["posterior"].items():
+        now = result["current_defaults"][name]
+        flag = "" if now == q["default"] else f"   (now {now:g}: update the default)"
+        print(f"  {name}: {q['median']:.4g} [{q['q05']:.4g}, {q['q95']:.4g}] -> "
+              f"{q['default']:g}{flag}")
+    fit = result["fit"]
+    print(f"Fit of those defaults: {fit['cases_mean']:.1f} cases a year (years 4-7), "
+          f"{fit['groups_mean']:.1f} groups at the end of year 4.")
+    print(f"Report: {out}")
+    return 0
+
+
 def cmd_parameters(_args) -> int:
     for p in PARAMETERS.values():
         print(f"{p.name:30} {str(p.default):>8}  {p.unit:28} {p.range_text():18} {p.meaning}")
@@ -225,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs,
-                "scenarios": cmd_scenarios, "sweep": cmd_sweep, "analyze": cmd_analyze}
+                "scenarios": cmd_scenarios, "sweep": cmd_sweep, "analyze": cmd_analyze,
+                "validate": cmd_validate, "calibrate": cmd_calibrate}
     try:
         return handlers[args.command](args)
     except (UsageError, ParameterError, SpecError) as err:

@@ -23,8 +23,11 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def run_local(tasks: Iterable[dict], workers: int) -> Iterator[dict]:
-    """Execute tasks in ``workers`` processes; yield each result as it completes."""
+def run_local(tasks: Iterable[dict], workers: int, fn=execute) -> Iterator[dict]:
+    """Execute ``fn(task)`` in ``workers`` processes; yield each result as it completes.
+
+    ``fn`` must be a module-level function (worker processes import it by name).
+    """
     tasks = iter(tasks)
     # 'spawn' gives each worker a clean interpreter: no state inherited from the
     # parent, and no fork of a process that runs a progress-bar thread.
@@ -34,7 +37,7 @@ def run_local(tasks: Iterable[dict], workers: int) -> Iterator[dict]:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             pending = set()
             for task in tasks:
-                pending.add(pool.submit(execute, task))
+                pending.add(pool.submit(fn, task))
                 if len(pending) >= window:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:

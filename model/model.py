@@ -40,10 +40,7 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         self.p = validate(**params)   # raises ParameterError before anything runs
         super().__init__(rng=rng)
         p = self.p
-        self.accountability = p.accountability if p.use_accountability else NEUTRAL
-        self.weekly_turnover = weekly(p.staff_turnover_per_year)
-        self.weekly_volunteer_exit = weekly(p.volunteer_exit_per_year)
-        self.weekly_cadre_attrition = weekly(p.cadre_attrition_per_year)
+        self._derive_rates()
 
         self.center = Center(p.initial_funds)
         self.funds_short = False
@@ -68,6 +65,37 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         self._record()
         self.datacollector = RecordCollector(model_reporters=model_reporters())
         self.datacollector.collect(self)
+
+    def _derive_rates(self) -> None:
+        """Values that follow from the parameters and are used every week."""
+        p = self.p
+        self.accountability = p.accountability if p.use_accountability else NEUTRAL
+        self.weekly_turnover = weekly(p.staff_turnover_per_year)
+        self.weekly_volunteer_exit = weekly(p.volunteer_exit_per_year)
+        self.weekly_cadre_attrition = weekly(p.cadre_attrition_per_year)
+
+    # --- interventions during a run ----------------------------------------------------
+    def change(self, **changes) -> None:
+        """Change parameters from the next week on (a policy switched mid-run).
+
+        The new values are validated like those given at construction; people
+        already at the center keep the habitus they were drawn with, and the
+        sizes set at the start (n_staff as the staffing target, initial funds)
+        apply as they stand.
+        """
+        self.p = validate(**{**self.p.as_dict(), **changes})
+        self._derive_rates()
+
+    def lose_staff(self, count: int) -> int:
+        """``count`` staff leave at once, the longest-serving first; returns how many left.
+
+        Their personal ties leave with them (finding 1); the center hires
+        replacements, who start without ties, as funds allow.
+        """
+        leaving = self.staff[:count]
+        for member in leaving:
+            self.depart(member)
+        return len(leaving)
 
     # --- agent sets ------------------------------------------------------------------
     def _members(self, cls) -> list:

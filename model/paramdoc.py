@@ -13,7 +13,8 @@ NaN, out of range or with an unknown name is refused before anything runs, with 
 message naming the parameter, the value and the valid range. Sources: *the study*
 is `shared/seed/SUMMARY.md` (findings 1 and 2.1-2.4); rows are those of
 `shared/data/reported_cases.csv`; *assumption* marks values no source gives; how
-the calibrated ones were set is in [ODD.md §7](ODD.md#7-calibration-of-the-baseline).
+the calibrated ones were fitted is in [calibration.md](calibration.md) and
+[ODD.md §7](ODD.md#7-calibration-of-the-baseline).
 """
 
 

@@ -16,7 +16,8 @@ from types import MappingProxyType
 DATA = "../shared/data/reported_cases.csv"
 STUDY = "the study (seed/SUMMARY.md)"
 JOSANG = "Jøsang & Ismail 2002, The Beta Reputation System"
-CALIBRATED = "assumption, set so the baseline matches reported cases (docs/ODD.md §7)"
+CALIBRATED = ("calibrated by ABC to rows 'Nurani Perempuan WCC' 2019-2022 (cases handled) "
+              "and 2019 (community groups) of " + DATA + " (docs/calibration.md)")
 
 
 class ParameterError(ValueError):
@@ -82,12 +83,11 @@ def _p(name, kind, default, unit, low, high, meaning, source):
 
 # --- Survivors and help-seeking -------------------------------------------------
 _group = "Survivors and help-seeking"
-_p("incidents_per_week", float, 7.0, "survivors/week", 0.0, 1000.0,
+_p("incidents_per_week", float, 8.1, "survivors/week", 0.0, 1000.0,
    "GBV incidents against women in the catchment that a service could come to know of",
-   CALIBRATED + "; order of magnitude from rows 'West Sumatra province 2023' of " + DATA)
-_p("help_seeking", float, 0.35, "probability", 0.0, 1.0,
-   "chance that a survivor seeks help at some service by herself",
-   "assumption (most GBV is never reported: CATAHU rows of " + DATA + ")")
+   CALIBRATED)
+_p("help_seeking", float, 0.4, "probability", 0.0, 1.0,
+   "chance that a survivor seeks help at some service by herself", CALIBRATED)
 _p("entry_police", float, 0.35, "probability", 0.0, 1.0,
    "share of help-seekers whose first contact is the police", "assumption")
 _p("entry_agency", float, 0.35, "probability", 0.0, 1.0,
@@ -112,7 +112,7 @@ _p("staff_hours_per_week", float, 40.0, "hours/week", 1.0, 80.0,
    "working time of one staff member", "Indonesian 40-hour week (UU 13/2003 Ketenagakerjaan)")
 _p("admin_hours_per_week", float, 8.0, "hours/week", 0.0, 80.0,
    "staff time taken by office work and reporting", "assumption")
-_p("hours_per_case_week", float, 6.0, "hours/(case·week)", 0.5, 40.0,
+_p("hours_per_case_week", float, 5.7, "hours/(case·week)", 0.5, 40.0,
    "accompaniment time one open case needs each week", CALIBRATED)
 _p("service_weeks", float, 20.0, "weeks", 1.0, 104.0,
    "mean length of an accompaniment (scaled by severity)", "assumption")
@@ -170,14 +170,15 @@ _p("awareness_effect", float, 0.3, "share", 0.0, 1.0,
 _group = "Community field"
 _p("socialization_hours_per_week", float, 3.0, "hours/(staff·week)", 0.0, 40.0,
    "staff time spent on socialization in communities", STUDY + ", finding 1")
-_p("cadre_yield", float, 0.003, "cadres/hour", 0.0, 1.0,
+_p("cadre_yield", float, 0.0035, "cadres/hour", 0.0, 1.0,
    "cadres produced per skill-weighted hour of socialization", CALIBRATED)
 _p("cadres_per_group", int, 3, "cadres", 1, 50,
    "cadres needed to form an accompanied community group", "assumption")
 _p("group_formation_prob", float, 0.1, "probability/week", 0.0, 1.0,
    "chance per week that enough free cadres form a group", "assumption")
 _p("group_reach", float, 0.012, "probability", 0.0, 1.0,
-   "chance that one group identifies a survivor who did not seek help", CALIBRATED)
+   "chance that one group identifies a survivor who did not seek help",
+   "assumption (set by hand; docs/ODD.md §7)")
 _p("cadre_attrition_per_year", float, 0.05, "probability/year", 0.0, 1.0,
    "chance that a cadre stops in a year", "assumption")
 

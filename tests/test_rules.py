@@ -243,3 +243,24 @@ def test_volunteer_and_staff_kinds():
     assert len(model.staff) == 3 and all(isinstance(s, Staff) for s in model.staff)
     assert len(model.volunteers) == 4 and all(isinstance(v, Volunteer) for v in model.volunteers)
     assert len(model.agency_list) == 8
+
+
+# --- interventions during a run -------------------------------------------------------------
+def test_change_applies_validated_parameters_from_the_next_week():
+    model = run_weeks(10, rng=12)
+    model.change(meetings_per_month=0.0, forum_attendance=0.0, accountability=1.0)
+    assert model.p.meetings_per_month == 0.0 and model.accountability == 1.0
+    model.step()
+    assert model.record["forums_attended"] == 0
+    with pytest.raises(Exception, match="'skill' = 3"):
+        model.change(skill=3)
+    assert model.p.skill == 0.6        # a refused change leaves the parameters as they were
+
+
+def test_lose_staff_removes_the_longest_serving_and_their_ties():
+    model = run_weeks(52, rng=13)
+    oldest = model.staff[:3]
+    assert model.lose_staff(3) == 3
+    assert not any(s in model.staff for s in oldest)
+    assert len(model.staff) == 5
+    assert model.lose_staff(50) == 5 and model.staff == []
