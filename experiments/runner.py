@@ -77,6 +77,19 @@ def recorded_steps(series: pd.DataFrame, every: int, outputs) -> pd.DataFrame:
     return out.reset_index(names="step")
 
 
+def execute_and_store(task: dict) -> dict:
+    """Run one simulation and write it into the results folder from this (worker) process.
+
+    Local workers store their own runs, so the sweep process only keeps count; the
+    returned result carries no steps.
+    """
+    from .store import write_result
+
+    result = execute(task)
+    write_result(task["store"], task["row"], result)
+    return {**result, "steps": None, "stored": True}
+
+
 def execute(task: dict) -> dict:
     """Run one simulation and return its recorded steps and summary, or its error.
 

@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from model import DEFAULTS, PARAMETERS
 
@@ -46,12 +48,35 @@ def code_version() -> str:
     return (commit + ("+dirty" if dirty else "")) if commit else "unknown"
 
 
-def _atomic_write(df: pd.DataFrame, target: Path) -> None:
+def _atomic_write(df: pd.DataFrame | pa.Table, target: Path) -> None:
+    """Write a Parquet file under a hidden temporary name, then rename it into place.
+
+    The rename is atomic, so a process killed at any moment leaves either the whole
+    file or none (a leftover temporary file is removed when the folder is reopened).
+    """
+    table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
     tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
-    df.to_parquet(tmp, index=False)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
+    pq.write_table(table, tmp)
     os.replace(tmp, target)
+
+
+def part_name(run_id: int) -> str:
+    return f"run-{run_id:06d}.parquet"
+
+
+def write_result(folder: Path, row: dict, result: dict) -> None:
+    """Store one run in ``folder``: its steps first, then its summary row (which marks
+    it done). Used by the sweep process, or by a local worker process itself."""
+    folder = Path(folder)
+    name = part_name(row["run_id"])
+    if result["steps"] is not None:
+        steps = result["steps"].copy()
+        steps.insert(0, "run_id", row["run_id"])
+        _atomic_write(steps, folder / "steps" / name)
+    row = {**row, "status": result["status"], "error": result["error"],
+           "seconds": float(result["seconds"])}
+    row.update({m: float(result["metrics"][m]) for m in METRICS})
+    _atomic_write(pa.Table.from_pylist([row]), folder / "runs" / name)
 
 
 def _atomic_text(text: str, target: Path) -> None:
@@ -122,35 +147,30 @@ class ResultStore:
     def plan_frame(self) -> pd.DataFrame:
         return pd.DataFrame([self.plan_row(run) for run in self.runs])
 
+    def statuses(self) -> dict[int, str]:
+        """The status of every run whose summary row is on disk (one read of the folder)."""
+        if not any(self.runs_dir.glob("run-*.parquet")):
+            return {}
+        table = pq.read_table(self.runs_dir, columns=["run_id", "status"])
+        return dict(zip(table.column("run_id").to_pylist(), table.column("status").to_pylist()))
+
     def finished(self) -> set[int]:
         """Runs whose summary row is on disk and that succeeded."""
-        done = set()
-        for path in self.runs_dir.glob("run-*.parquet"):
-            status = pd.read_parquet(path, columns=["run_id", "status"])
-            if status["status"].iloc[0] == "done":
-                done.add(int(status["run_id"].iloc[0]))
-        return done
+        return {run_id for run_id, status in self.statuses().items() if status == "done"}
 
     # --- writing -------------------------------------------------------------------------
     def write(self, run: Run, result: dict) -> None:
         """Store one finished (or failed) run: its steps first, then its summary row."""
-        name = f"run-{run.run_id:06d}.parquet"
-        if result["steps"] is not None:
-            steps = result["steps"]
-            steps.insert(0, "run_id", run.run_id)
-            _atomic_write(steps, self.steps_dir / name)
-        row = self.plan_row(run)
-        row.update({"status": result["status"], "error": result["error"],
-                    "seconds": float(result["seconds"])})
-        row.update({m: float(result["metrics"][m]) for m in METRICS})
-        _atomic_write(pd.DataFrame([row]), self.runs_dir / name)
+        write_result(self.folder, self.plan_row(run), result)
 
     def failures(self) -> list[dict]:
+        """Every run that stands failed, with its seed and error, by run id."""
+        failed = [run_id for run_id, status in self.statuses().items() if status != "done"]
         rows = []
-        for path in sorted(self.runs_dir.glob("run-*.parquet")):
-            df = pd.read_parquet(path, columns=["run_id", "seed", "status", "error"])
-            if df["status"].iloc[0] != "done":
-                rows.append(df.iloc[0].to_dict())
+        for run_id in sorted(failed):
+            df = pd.read_parquet(self.runs_dir / part_name(run_id),
+                                 columns=["run_id", "seed", "status", "error"])
+            rows.append(df.iloc[0].to_dict())
         return rows
 
     def write_manifest(self, done: set[int], failed: dict) -> None:

@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from .design import plan_runs
 from .executors import default_workers, run_dask, run_local
+from .runner import execute_and_store
 from .spec import load_sweep
 from .store import ResultStore
 
@@ -43,15 +44,20 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
           f"{len(runs)} runs of {sweep.years:g} years; {len(finished)} already done, "
           f"{len(todo)} to run on {where}.", file=stream)
     tasks = ({"run_id": r.run_id, "seed": r.seed, "params": r.params, "years": sweep.years,
-              "outputs": sweep.outputs, "record_every": sweep.record_every} for r in todo)
-    results = run_dask(tasks, scheduler) if scheduler else run_local(tasks, workers)
+              "outputs": sweep.outputs, "record_every": sweep.record_every,
+              # local workers write their own run (Dask workers may not share our disk)
+              **({} if scheduler else {"store": str(store.folder), "row": store.plan_row(r)})}
+             for r in todo)
+    results = run_dask(tasks, scheduler) if scheduler else \
+        run_local(tasks, workers, fn=execute_and_store)
     start = time.perf_counter()
     done, failed = 0, 0
     bar = tqdm(total=len(todo), unit="run", disable=not progress or not todo, file=stream,
                dynamic_ncols=True, smoothing=0.1)
     try:
         for result in results:
-            store.write(by_id[result["run_id"]], result)
+            if not result.get("stored"):
+                store.write(by_id[result["run_id"]], result)
             if result["status"] == "done":
                 done += 1
             else:
@@ -63,7 +69,8 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
     finally:
         bar.close()
         failures = store.failures()
-        store.write_manifest(done=store.finished(),
+        failed_ids = {f["run_id"] for f in failures}
+        store.write_manifest(done=set(store.statuses()) - failed_ids,
                              failed={f["run_id"]: {"seed": int(f["seed"]), "error": f["error"]}
                                      for f in failures})
     return SweepReport(total=len(runs), skipped=len(finished), done=done, ran=done + failed,

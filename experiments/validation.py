@@ -256,6 +256,9 @@ def write_markdown(evaluated, runs, replications, root, robust_rows, out: Path) 
         for r in result:
             lines.append(f"- {r.label}: A = {r.mean_a:.3g}, B = {r.mean_b:.3g}; "
                          f"{describe_outcome(r)}.")
+        if pattern.interpretation and not all(r.reproduced for r in result):
+            lines += ["", f"*Interpretation (added after the full run):* "
+                          f"{pattern.interpretation}"]
         lines += ["", f"![{pattern.key}](validation/{pattern.key}.png)", ""]
     if robust_rows:
         keys = [p.key for p in PATTERNS]
