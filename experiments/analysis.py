@@ -626,6 +626,45 @@ def rank_correlations(res: Results) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# --- how much: each factor's range ---------------------------------------------------------
+BAND = 0.2   # the lowest and highest fifth of each factor's sampled range
+
+
+def range_effects(res: Results) -> pd.DataFrame:
+    """For sampled designs: how far each metric moves across each factor's range.
+
+    Compares the runs whose factor value lies in the lowest fifth of its sampled
+    range with those in the highest fifth, averaging over every other factor
+    (they vary independently in the design): difference of means (high minus low)
+    with Welch's 95% interval and p-value (scipy.stats.ttest_ind, equal_var=False).
+    Sobol indices say which factor matters; this says by how much, in the metric's units.
+    """
+    bounds = res.manifest.get("factors") or {}
+    rows = []
+    for metric in res.metrics:
+        for name in res.factors:
+            if name not in bounds or len(bounds[name]) != 2:
+                continue
+            lo, hi = (float(v) for v in bounds[name])
+            x = res.done[name].to_numpy(float)
+            y = res.done[metric].to_numpy(float)
+            width = (hi - lo) * BAND
+            low = y[(x <= lo + width) & np.isfinite(y)]
+            high = y[(x >= hi - width) & np.isfinite(y)]
+            row = {"metric": metric, "factor": name, "low_band": f"{lo:g}-{lo + width:g}",
+                   "high_band": f"{hi - width:g}-{hi:g}", "n_low": len(low), "n_high": len(high),
+                   "mean_low": float(np.mean(low)) if len(low) else float("nan"),
+                   "mean_high": float(np.mean(high)) if len(high) else float("nan")}
+            row["diff"] = row["mean_high"] - row["mean_low"]
+            row["ci_low"] = row["ci_high"] = row["p"] = float("nan")
+            if len(low) > 1 and len(high) > 1 and (np.ptp(low) > 0 or np.ptp(high) > 0):
+                test = stats.ttest_ind(high, low, equal_var=False)
+                ci = test.confidence_interval(0.95)
+                row.update(ci_low=float(ci.low), ci_high=float(ci.high), p=float(test.pvalue))
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
 # --- everything ---------------------------------------------------------------------------
 @dataclass
 class Analysis:
@@ -635,6 +674,7 @@ class Analysis:
     sensitivity: pd.DataFrame          # Sobol, Morris or Spearman table (empty otherwise)
     sensitivity_kind: str              # 'sobol', 'morris', 'spearman' or ''
     second_order: pd.DataFrame = field(default_factory=pd.DataFrame)
+    effects: pd.DataFrame = field(default_factory=pd.DataFrame)   # range_effects (sampled)
 
     @property
     def notes(self) -> list:
@@ -664,4 +704,5 @@ def analyze(folder, metrics=None, progress: bool = False, n_resamples: int = 999
             sens = rank_correlations(res)
     except SpecError as err:
         res.notes.append(f"Sensitivity indices not computed: {err}.")
-    return Analysis(res, points, comps, sens, kind, second)
+    effects = range_effects(res) if res.design in ("sobol", "morris", "lhs") else pd.DataFrame()
+    return Analysis(res, points, comps, sens, kind, second, effects)

@@ -327,10 +327,51 @@ def spearman_findings(table: pd.DataFrame, metrics: list) -> list[str]:
     return sentences
 
 
+def effect_findings(table: pd.DataFrame, metrics: list) -> list[str]:
+    """By how much: the factor that moves each metric most across its sampled range."""
+    sentences = []
+    for metric in metrics:
+        part = table[(table["metric"] == metric) & table["p"].notna()]
+        if part.empty:
+            continue
+        top = part.loc[part["diff"].abs().idxmax()]
+        places = decimals(top["mean_low"], top["mean_high"])
+        verb = "raises" if top["diff"] > 0 else "lowers"
+        sentences.append(
+            f"Moving `{top['factor']}` from the lowest fifth of its range ({top['low_band']}) "
+            f"to the highest ({top['high_band']}) {verb} {metric_label(metric)} from "
+            f"{num(top['mean_low'], places)} to {num(top['mean_high'], places)} "
+            f"({num(top['diff'], places)}, 95% CI {ci_text(top['ci_low'], top['ci_high'], places)}; "
+            f"Welch {p_is(top['p'])}), averaged over the other factors.")
+        rest = part.drop(index=top.name).sort_values("diff", key=abs, ascending=False)
+        if len(rest):
+            sentences[-1] += " Across their ranges the other factors move it by " + "; ".join(
+                f"`{r.factor}` {num(r.diff, places)} ({ci_text(r.ci_low, r.ci_high, places)})"
+                for r in rest.itertuples()) + "."
+    return sentences
+
+
+def effects_table(analysis: Analysis) -> str:
+    table = analysis.effects
+    if table is None or table.empty:
+        return ""
+    rows = []
+    for r in table.itertuples():
+        places = decimals(r.mean_low, r.mean_high)
+        rows.append([metric_label(r.metric), f"`{r.factor}`", r.low_band, r.high_band,
+                     num(r.mean_low, places), num(r.mean_high, places), num(r.diff, places),
+                     ci_text(r.ci_low, r.ci_high, places), p_text(r.p)])
+    return markdown_table(["Metric", "Factor", "Low fifth", "High fifth", "Mean (low)",
+                           "Mean (high)", "High − low", "95% CI", "p (Welch)"], rows,
+                          ["l", "l", "l", "l", "r", "r", "r", "l", "r"])
+
+
 def findings(analysis: Analysis) -> list[str]:
     """Plain-language sentences, each computed from the tables."""
     res = analysis.results
     out = comparison_findings(analysis.comparisons, res.metrics)
+    if analysis.effects is not None and not analysis.effects.empty:
+        out += effect_findings(analysis.effects, res.metrics[:1])
     if analysis.sensitivity_kind == "sobol" and len(analysis.sensitivity):
         out += sobol_findings(analysis.sensitivity, res.metrics,
                               int(res.spec.get("samples", 16)))
@@ -553,6 +594,13 @@ def render(analysis: Analysis, figures: list[FigureFile], out: Path, tables: lis
         heading = {"sobol": "Sobol sensitivity indices", "morris": "Morris screening",
                    "spearman": "Sensitivity: Spearman rank correlations"}
         parts += [f"## {heading[analysis.sensitivity_kind]}", sens]
+    effects = effects_table(analysis)
+    if effects:
+        parts += ["## How much: each factor across its range",
+                  "Runs whose factor value lies in the lowest fifth of the sampled range "
+                  "against those in the highest fifth, averaged over the other factors (which "
+                  "vary independently in the design). Differences are high minus low, with "
+                  "Welch's 95% interval.", effects]
     if figures:
         parts.append("## Figures")
         for i, fig in enumerate(figures, 1):

@@ -321,3 +321,22 @@ def test_folder_without_finished_runs_is_a_clear_error(sweep_dir, tmp_path):
 def test_unknown_metric_is_a_clear_error(sweep_dir):
     code, err = _analyze_error([str(sweep_dir("scenarios")), "--metrics", "happiness"])
     assert code == 2 and "unknown metric(s) happiness" in err
+
+
+def test_range_effects_compare_the_extreme_fifths():
+    from types import SimpleNamespace
+
+    from experiments.analysis import range_effects
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 10, 400)
+    z = rng.uniform(0, 1, 400)
+    done = pd.DataFrame({"a": x, "b": z, "m": 2.0 * x + rng.normal(0, 1, 400)})
+    res = SimpleNamespace(manifest={"factors": {"a": [0, 10], "b": [0, 1]}}, metrics=["m"],
+                          factors=["a", "b"], done=done)
+    table = range_effects(res).set_index("factor")
+    low, high = x <= 2, x >= 8
+    assert table.loc["a", "diff"] == pytest.approx(done.m[high].mean() - done.m[low].mean())
+    assert table.loc["a", "ci_low"] < table.loc["a", "diff"] < table.loc["a", "ci_high"]
+    assert 14 < table.loc["a", "diff"] < 18 and table.loc["a", "p"] < 1e-6   # slope 2 x 8
+    assert table.loc["b", "ci_low"] < 0 < table.loc["b", "ci_high"]         # b does nothing
