@@ -60,6 +60,16 @@ def _seed(text: str) -> int:
     return seed
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r}: a port is between 1 and 65535")
+    return port
+
+
 def _workers(text: str) -> int:
     try:
         workers = int(text)
@@ -152,6 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--no-progress", action="store_true", help="no progress bar")
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
+    viz = commands.add_parser(
+        "viz", help="start the browser app (explore, compare, teach) on this computer",
+        description="Serve the Kolaborasi browser app (English and Bahasa Indonesia) and print "
+                    "its address. It runs offline: production mode, no telemetry, nothing "
+                    "fetched from outside. Ctrl+C stops it. See docs/app.md.")
+    viz.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1, this computer only)")
+    viz.add_argument("--port", type=_port, default=8521, help="port (default 8521)")
     return parser
 
 
@@ -263,6 +281,17 @@ def cmd_calibrate(args) -> int:
     return 0
 
 
+def cmd_viz(args) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("solara") is None:
+        raise UsageError("the browser app needs Solara; install the project again with "
+                         "`pip install -e .` to get it")
+    from viz.server import serve
+
+    return serve(args.host, args.port)
+
+
 def cmd_parameters(_args) -> int:
     for p in PARAMETERS.values():
         print(f"{p.name:30} {str(p.default):>8}  {p.unit:28} {p.range_text():18} {p.meaning}")
@@ -286,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handlers = {"run": cmd_run, "parameters": cmd_parameters, "docs": cmd_docs,
                 "scenarios": cmd_scenarios, "sweep": cmd_sweep, "analyze": cmd_analyze,
-                "validate": cmd_validate, "calibrate": cmd_calibrate}
+                "validate": cmd_validate, "calibrate": cmd_calibrate, "viz": cmd_viz}
     try:
         return handlers[args.command](args)
     except (UsageError, ParameterError, SpecError) as err:

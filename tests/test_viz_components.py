@@ -1,0 +1,388 @@
+"""The browser app without a browser: texts, layout, sessions and every page (solara.render)."""
+
+import ast
+import re
+import string
+import time
+from pathlib import Path
+
+import pytest
+
+solara = pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
+v = pytest.importorskip("ipyvuetify")
+import ipywidgets  # noqa: E402
+
+from model import PARAMETERS  # noqa: E402
+from viz import about, app, compare, explore, teach  # noqa: E402
+from viz.i18n import LANGS, TEXT, UNITS, t  # noqa: E402
+from viz.levers import LEVERS  # noqa: E402
+from viz.live import LiveRun  # noqa: E402
+from viz.network_view import NetworkLayout, network_svg  # noqa: E402
+from viz.session import Session, SessionProvider  # noqa: E402
+
+VIZ = Path(__file__).resolve().parent.parent / "viz"
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def render(page, session=None, lang="en"):
+    """Render ``page`` inside a session; returns (session, render context)."""
+    session = session or Session(lang)
+    _box, rc = solara.render(SessionProvider(children=[page], session=session),
+                             handle_error=False)
+    return session, rc
+
+
+def html_by_id(rc, test_id):
+    """The inner HTML of the solara.HTML / Svg element with this data-testid."""
+    found = [w for w in rc.find(solara.widgets.HTML).widgets
+             if (w.attributes or {}).get("data-testid") == test_id]
+    assert found, f"no element with data-testid={test_id!r}"
+    return found[0].unsafe_innerHTML
+
+
+def _walk(widget):
+    yield widget
+    children = getattr(widget, "children", None) or []
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if isinstance(child, ipywidgets.Widget):
+            yield from _walk(child)
+    for slot in getattr(widget, "v_slots", None) or []:
+        if isinstance(slot.get("children"), ipywidgets.Widget):
+            yield from _walk(slot["children"])
+
+
+def all_text(rc) -> str:
+    """Every string the rendered page shows (texts, labels, inner HTML)."""
+    parts = []
+    for w in _walk(rc.container):
+        for name in ("children", "label", "unsafe_innerHTML", "v_model", "value", "messages",
+                     "hint"):
+            value = getattr(w, name, None)
+            if isinstance(value, str):
+                parts.append(value)
+            elif isinstance(value, (list, tuple)):
+                parts.extend(x for x in value if isinstance(x, str))
+    return "\n".join(parts)
+
+
+def click(rc, label):
+    """Click the one button whose text is ``label`` (buttons with icons included)."""
+    buttons = [w for w in _walk(rc.container)
+               if isinstance(w, v.Btn) and label in [c for c in w.children if isinstance(c, str)]]
+    assert len(buttons) == 1, f"{len(buttons)} buttons labelled {label!r}"
+    buttons[0].click()
+
+
+def fields(text):
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+# --- texts -----------------------------------------------------------------------------------
+def test_every_text_has_both_languages_with_the_same_placeholders():
+    for key, entry in TEXT.items():
+        for lang in LANGS:
+            assert entry.get(lang, "").strip(), f"{key} has no {lang} text"
+        assert fields(entry["en"]) == fields(entry["id"]), f"{key}: placeholders differ"
+
+
+def test_every_text_key_the_app_asks_for_exists():
+    used = set()
+    for path in VIZ.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                used.add(node.args[0].value)
+    assert used, "the scan found no t(...) calls"
+    assert used - set(TEXT) == set()
+    for lever in LEVERS:
+        assert f"param.{lever.name}" in TEXT and f"help.{lever.name}" in TEXT
+    for mech in teach.MECHANISMS:
+        for part in ("title", "study", "model", "ask", "on", "off", "result"):
+            assert f"mech.{mech.key}.{part}" in TEXT
+    assert {p.unit for p in PARAMETERS.values()} <= set(UNITS)
+
+
+def test_every_scenario_has_a_title_and_description_in_both_languages():
+    from experiments.spec import load_scenario, scenario_names
+
+    for name in scenario_names():
+        scenario = load_scenario(name)
+        for lang in LANGS:
+            assert scenario.title[lang] and scenario.description[lang]
+
+
+# --- network layout and drawing speed ---------------------------------------------------------
+def _labels():
+    return explore.network_labels("en")
+
+
+def test_layout_is_fixed_per_node_and_needs_no_force_layout():
+    sources = "".join(p.read_text() for p in VIZ.glob("*.py"))
+    assert "spring_layout" not in sources and "kamada" not in sources
+    run = LiveRun()
+    run.step(26)
+    first = run.layout.positions(run.frame.value.graph)
+    run.step(26)
+    second = run.layout.positions(run.frame.value.graph)
+    for node in set(first) & set(second):
+        if not node.startswith("cadre-"):      # cadres move when they join a group
+            assert first[node] == second[node], node
+    again = NetworkLayout().positions(run.frame.value.graph)
+    fresh = LiveRun().layout.positions(run.frame.value.graph)
+    assert again == fresh                          # deterministic
+    agencies = [n for n, d in run.frame.value.graph.nodes(data=True) if d["type"] == "agency"]
+    assert all(again[a][1] < again["center"][1] for a in agencies)   # agencies on top
+
+
+def test_network_drawing_shows_types_trust_and_counts():
+    run = LiveRun()
+    run.step(52)
+    frame = run.frame.value
+    svg = network_svg(frame.graph, run.layout, _labels(), frame.referrals_by_agency(),
+                      frame.record)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    for word in ("UPTD PPA", "Dinas Sosial", "DP3AP2KB", "Police", "Province", "City",
+                 "trust", "referred", "in accompaniment"):
+        assert word in svg
+    assert svg.count("<circle") >= len(frame.graph) - 8 - frame.record["groups"]
+
+
+def test_a_baseline_step_draws_in_well_under_a_second():
+    run = LiveRun()
+    run.step(3 * 52)
+    started = time.perf_counter()
+    for _ in range(5):
+        run.step(1)
+        frame = run.frame.value
+        network_svg(frame.graph, run.layout, _labels(), frame.referrals_by_agency(), frame.record)
+        explore.explore_charts(frame, "en")
+        explore.flows_html(frame, "en")
+    assert (time.perf_counter() - started) / 5 < 0.25
+
+
+# --- the live run and its session --------------------------------------------------------------
+def test_bad_seed_and_refused_settings_give_a_message_and_keep_the_run():
+    run = LiveRun()
+    run.step(10)
+    frame = run.frame.value
+    assert run.set_seed("forty-two") is False
+    assert run.message.value[0] == "error.seed" and run.frame.value is frame
+    assert "forty-two" in t(*run.message.value[:1], "en", **run.message.value[1])
+    assert run.set_parameter("entry_police", 0.9) is False     # with entry_agency 0.35: > 1
+    key, values = run.message.value
+    assert key == "error.params" and "entry_police" in values["detail"]
+    assert run.frame.value is frame and run.week == 10
+    assert run.set_seed("7") is True and run.message.value is None
+    assert run.week == 10 and run.frame.value.seed == 7
+
+
+def test_changing_a_setting_replays_to_the_current_week():
+    run = LiveRun()
+    run.step(30)
+    before = run.frame.value
+    assert run.set_parameter("accountability", 0.2)
+    after = run.frame.value
+    assert after.week == 30 and after.settings.changes == {"accountability": 0.2}
+    assert after.build > before.build
+    assert run.select_scenario("referral_agreement")
+    assert run.settings.value.parameters["referral_agreement"] is True and run.week == 30
+    run.reset()
+    assert run.week == 0
+
+
+def test_csv_and_png_exports():
+    run = LiveRun()
+    run.step(20)
+    lines = run.csv_text().splitlines()
+    assert lines[0].startswith("week,year,incidents") and len(lines) == 22
+    from viz.export import explore_png
+
+    png = explore_png(run.frame.value, "id")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_two_sessions_never_share_a_run():
+    one, two = Session(), Session("id")
+    one.live.step(40)
+    one.live.set_parameter("skill", 0.9)
+    assert two.live.week == 0 and two.live.settings.value.changes == {}
+    assert one.live.model is not two.live.model
+    assert one.lang.value == "en" and two.lang.value == "id"
+
+
+def test_play_runs_in_the_background_and_pauses():
+    run = LiveRun()
+    run.speed.value = 4
+    run.play()
+    deadline = time.time() + 10
+    while run.week < 8 and time.time() < deadline:
+        time.sleep(0.05)
+    run.pause()
+    week = run.week
+    assert week >= 8 and run.playing.value is False
+    time.sleep(0.5)
+    assert run.week == week
+
+
+# --- pages ---------------------------------------------------------------------------------
+def test_explore_page_steps_and_switches_language():
+    session, rc = render(explore.Page())
+    assert html_by_id(rc, "kpi-week") == "0"
+    click(rc, "+1 week")
+    assert html_by_id(rc, "kpi-week") == "1"
+    click(rc, "+1 year")
+    assert html_by_id(rc, "kpi-week") == "53"
+    network = html_by_id(rc, "network")
+    assert "<svg" in network and "UPTD PPA" in network
+    assert "<polyline" in html_by_id(rc, "chart-uptake")
+    session.lang.value = "id"
+    text = all_text(rc)
+    assert "pada tahun ke-2" in text and "Jaringan kolaborasi" in text and "Kepolisian" in text
+    rc.close()
+
+
+def test_explore_slider_changes_the_run_and_bad_seed_shows_a_message():
+    session, rc = render(explore.Page())
+    click(rc, "+1 year")
+    slider = [w for w in rc.find(v.Slider).widgets
+              if (w.attributes or {}).get("data-testid") == "lever-accountability"][0]
+    slider.fire_event("change", 0.2)
+    assert session.live.settings.value.changes == {"accountability": 0.2}
+    assert session.live.week == 52
+    assert "20%" in all_text(rc)
+    seed = rc.find(v.TextField, label=t("explore.seed", "en")).widget
+    seed.v_model = "not a number"
+    seed.fire_event("focusout", None)
+    assert "not a number" in all_text(rc) and session.live.week == 52
+    rc.close()
+
+
+def test_explore_scenario_picker():
+    session, rc = render(explore.Page())
+    select = [w for w in rc.find(v.Select).widgets
+              if (w.attributes or {}).get("data-testid") == "scenario"][0]
+    select.fire_event("change", "funding_halved")
+    assert session.live.settings.value.scenario == "funding_halved"
+    assert session.live.settings.value.parameters["donor_grant_per_year"] == 225.0
+    assert "The donor grant falls by half" in all_text(rc)
+    rc.close()
+
+
+def test_compare_page_runs_in_the_background_and_gives_a_verdict():
+    session = Session()
+    session.compare_setup.value = session.compare_setup.value.__class__(reps=5, years=1)
+    session, rc = render(compare.Page(), session)
+    assert "Run the comparison" in all_text(rc)
+    click(rc, "Run the comparison")
+    state = session.compare_job.wait(60)
+    assert state.status == "done", state.error
+    verdict = all_text(rc)
+    assert "Referral uptake in year 1" in verdict and "referral uptake" in verdict
+    session.lang.value = "id"
+    assert "Serapan rujukan pada tahun ke-1" in all_text(rc)
+    assert "<polygon" in html_by_id(rc, "compare-uptake")     # confidence bands
+    rc.close()
+
+
+def test_compare_rejects_a_bad_seed_in_the_page():
+    session = Session()
+    session.compare_setup.value = session.compare_setup.value.__class__(seed_text="abc")
+    session, rc = render(compare.Page(), session)
+    click(rc, "Run the comparison")
+    assert "'abc'" in all_text(rc) and session.compare_job.state.value.status == "idle"
+    rc.close()
+
+
+def test_verdict_says_which_way_and_how_sure():
+    from viz.replicate import compare as run_pair
+
+    result = run_pair({}, {"referral_agreement": True}, 6, 2, 3)
+    headline, lines = compare.verdict(result, "en", "Baseline", "MoU")
+    assert "raises referral uptake" in headline and len(lines) == 7
+    headline_id, _ = compare.verdict(result, "id", "Kondisi dasar", "MoU")
+    assert "menaikkan serapan rujukan" in headline_id
+    png = compare.compare_png(result, "en", "Baseline", "MoU")
+    assert png[:4] == b"\x89PNG"
+
+
+def test_teach_page_walks_through_the_mechanisms():
+    session, rc = render(teach.Page())
+    assert "Six mechanisms of collaboration" in all_text(rc)
+    click(rc, "Start")
+    assert session.teach_index.value == 1 and "Advocacy and trust" in all_text(rc)
+    click(rc, "Run the experiment")
+    state = session.teach_job.wait(60)
+    assert state.status == "done", state.error
+    text = all_text(rc)
+    assert "agencies' mean trust is" in text
+    click(rc, "Next")
+    assert "Referral" in all_text(rc)
+    click(rc, "Back")
+    assert session.teach_index.value == 1
+    session.lang.value = "id"
+    assert "Advokasi dan kepercayaan" in all_text(rc) and "Lanjut" in all_text(rc)
+    rc.close()
+
+
+def test_every_mechanism_experiment_shows_its_lever():
+    for mech in teach.MECHANISMS:
+        result = teach.run_mechanism(mech)
+        first, _ = mech.result
+        on, off = result.a.end(first)[0], result.b.end(first)[0]
+        assert on != off, mech.key
+        assert teach.result_sentence(mech, result, "id")
+
+
+def test_about_and_document_pages():
+    _session, rc = render(about.Page())
+    text = all_text(rc)
+    assert "WCC Nurani Perempuan" in text and "What it cannot say" in text
+    assert "Referral agreement (MoU) with the agencies" in text
+    rc.close()
+    _session, rc = render(about.OddPage(), lang="id")
+    assert "ODD" in html_by_id(rc, "doc-odd") and "bahasa Inggris" in all_text(rc)
+    rc.close()
+    _session, rc = render(about.ParametersPage())
+    assert "incidents_per_week" in html_by_id(rc, "doc-parameters")
+    rc.close()
+
+
+def test_layout_has_navigation_and_language_switch():
+    layout = app.Layout(children=[explore.Page()])
+    _box, rc = solara.render(solara.RoutingProvider(routes=app.routes, pathname="/",
+                                                    children=[layout]), handle_error=False)
+    text = all_text(rc)
+    for label in ("Explore", "Compare", "Teach", "About", "English", "Bahasa Indonesia"):
+        assert label in text
+    click(rc, "Bahasa Indonesia")
+    text = all_text(rc)
+    for label in ("Jelajahi", "Bandingkan", "Kelas", "Tentang"):
+        assert label in text
+    rc.close()
+    assert app.initial_language("lang=id") == "id" and app.initial_language(None) == "en"
+    assert [r.path for r in app.routes][:4] == ["/", "compare", "teach", "about"]
+
+
+def test_server_command_is_offline_and_local():
+    from viz.server import server_command, server_env
+
+    command = server_command()
+    assert "--production" in command and "--no-check-version" in command
+    assert command[command.index("--host") + 1] == "127.0.0.1"
+    assert server_env()["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
+    assert not re.search(r"https?://", (VIZ / "app.py").read_text())
+
+
+def test_background_job_reports_progress_and_can_be_dropped():
+    from viz.jobs import Job
+    from viz.replicate import compare as run_pair
+
+    job, seen = Job(), []
+    job.state.subscribe(lambda state: seen.append(state.progress))
+    job.start(lambda report: run_pair({}, {}, 4, 1, 1, report=report))
+    assert job.wait(60).status == "done"
+    assert any(0 < p < 1 for p in seen) and seen[-1] == 1.0
+    job.start(lambda report: run_pair({}, {}, 20, 5, 1, report=report), tag="second")
+    job.cancel()
+    job.wait(60)
+    assert job.state.value.status == "idle"

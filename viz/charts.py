@@ -1,0 +1,212 @@
+"""Line charts drawn as SVG text: fast enough to redraw on every weekly step.
+
+A chart is a list of ``Line`` objects (a label, a colour, y values with NaN as gaps,
+and optionally a lower and upper band) drawn over a shared x axis in years. Matplotlib
+takes a third of a second for six panels, far too slow for live play; this takes a
+few milliseconds. PNG files for download are made with matplotlib (viz.export).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+from typing import Sequence
+
+import numpy as np
+
+#: Colours used across the app (colour-blind-safe where it matters: A/B, on/off).
+PALETTE = {
+    "a": "#1f77b4", "b": "#e8710a",
+    "on": "#2e7d32", "off": "#9e9e9e",
+    "uptake": "#6a1b9a", "cases": "#1565c0", "waiting": "#c62828", "in_service": "#00897b",
+    "funds": "#2e7d32", "staff": "#ef6c00", "volunteers": "#f9a825",
+    "cadres": "#81c784", "groups": "#2e7d32", "trust": "#263238",
+}
+#: One colour per agency kind; city agencies are drawn dashed.
+AGENCY_COLOURS = {"uptd_ppa": "#6a1b9a", "dinsos": "#1565c0", "dp3ap2kb": "#00897b",
+                  "police": "#5d4037"}
+
+
+@dataclass
+class Line:
+    """One series: y values (NaN = gap), optional 95% band, colour, width and dash."""
+
+    label: str
+    color: str
+    y: Sequence[float]
+    lo: Sequence[float] | None = None
+    hi: Sequence[float] | None = None
+    width: float = 2.0
+    dash: str | None = None
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [low, high]."""
+    if not math.isfinite(low) or not math.isfinite(high):
+        return [0.0, 1.0]
+    if high <= low:
+        high = low + 1.0
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 0.5 and len(ticks) < 12:
+        ticks.append(round(value, 10))
+        value += step
+    return ticks
+
+
+def _fmt_tick(value: float, percent: bool) -> str:
+    if percent:
+        return f"{100 * value:.0f}%"
+    if abs(value) >= 1000:
+        return f"{value / 1000:g}k"
+    return f"{value:g}"
+
+
+def _segments(xs: np.ndarray, ys: np.ndarray):
+    """Runs of consecutive finite points, as index arrays."""
+    finite = np.isfinite(ys)
+    runs, start = [], None
+    for i, ok in enumerate(finite):
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            runs.append(np.arange(start, i))
+            start = None
+    if start is not None:
+        runs.append(np.arange(start, len(ys)))
+    return runs
+
+
+def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=None,
+               y_max=None, percent: bool = False, x_label: str = "", width: int = 400,
+               height: int = 260, note: str = "") -> str:
+    """An SVG line chart; x is in years. Returns the SVG markup as text."""
+    xs = np.asarray(x, dtype=float)
+    # legend under the title, wrapping; the plot starts below it
+    legend, lx, ly = [], 4.0, 38.0
+    for line in [ln for ln in lines if ln.label][:10]:
+        w = 22 + 7.0 * len(line.label)
+        if lx + w > width - 4 and lx > 4:
+            lx, ly = 4.0, ly + 15
+        legend.append((lx, ly, line))
+        lx += w
+    left, right, top, bottom = 44, 12, int(ly) + 16, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = []
+    for line in lines:
+        for arr in (line.y, line.lo, line.hi):
+            if arr is not None and len(arr):
+                a = np.asarray(arr, dtype=float)
+                values.append(a[np.isfinite(a)])
+    data = np.concatenate(values) if values else np.array([])
+    lo = float(data.min()) if data.size else 0.0
+    hi = float(data.max()) if data.size else 1.0
+    lo = lo if y_min is None else y_min
+    hi = hi if y_max is None else max(hi, y_max)
+    if y_min is None and lo > 0 and lo < hi * 0.5:
+        lo = 0.0
+    if hi - lo < 1e-9:
+        hi = lo + (1.0 if not percent else 0.1)
+    yticks = nice_ticks(lo, hi)
+    lo, hi = min(lo, yticks[0]), max(hi, yticks[-1])
+    x_lo = float(xs[0]) if xs.size else 0.0
+    x_hi = float(xs[-1]) if xs.size else 1.0
+    if x_hi - x_lo < 1e-9:
+        x_hi = x_lo + 1.0
+
+    def px(v):
+        return left + (v - x_lo) / (x_hi - x_lo) * plot_w
+
+    def py(v):
+        return top + plot_h - (v - lo) / (hi - lo) * plot_h
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+           f'class="kb-chart" role="img" aria-label="{escape(title)}" '
+           'font-family="Roboto, Helvetica, Arial, sans-serif">',
+           f'<text x="4" y="18" font-size="16" font-weight="600" fill="#263238">'
+           f'{escape(title)}</text>']
+    for lx, ly, line in legend:
+        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" y2="{ly - 4}" '
+                   f'stroke="{line.color}" stroke-width="3"{dash}/>'
+                   f'<text x="{lx + 15}" y="{ly}" font-size="12.5" fill="#455a64">'
+                   f'{escape(line.label)}</text>')
+    # grid and axes
+    for tick in yticks:
+        y = py(tick)
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
+                   'stroke="#e0e0e0" stroke-width="1"/>'
+                   f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="12" fill="#607d8b" '
+                   f'text-anchor="end">{_fmt_tick(tick, percent)}</text>')
+    span = x_hi - x_lo
+    step = 1 if span <= 6 else 2 if span <= 12 else 5
+    if span < 1.5:
+        step = 0.25
+    tick = math.ceil(x_lo / step) * step
+    while tick <= x_hi + 1e-9:
+        x = px(tick)
+        out.append(f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 4}" '
+                   'stroke="#90a4ae"/>'
+                   f'<text x="{x:.1f}" y="{top + plot_h + 17}" font-size="12" fill="#607d8b" '
+                   f'text-anchor="middle">{tick:g}</text>')
+        tick += step
+    out.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" '
+               'stroke="#90a4ae"/>')
+    if x_label:
+        out.append(f'<text x="{width - right}" y="{height - 2}" font-size="12" fill="#607d8b" '
+                   f'text-anchor="end">{escape(x_label)}</text>')
+    if note:
+        out.append(f'<text x="{left + plot_w / 2:.0f}" y="{top + plot_h / 2:.0f}" font-size="13" '
+                   f'fill="#90a4ae" text-anchor="middle">{escape(note)}</text>')
+    # bands, then lines
+    for line in lines:
+        if line.lo is None or line.hi is None:
+            continue
+        lo_a = np.asarray(line.lo, dtype=float)
+        hi_a = np.asarray(line.hi, dtype=float)
+        ok = np.isfinite(lo_a) & np.isfinite(hi_a)
+        for run in _segments(xs, np.where(ok, 0.0, np.nan)):
+            if len(run) < 2:
+                continue
+            upper = " ".join(f"{px(xs[i]):.1f},{py(hi_a[i]):.1f}" for i in run)
+            lower = " ".join(f"{px(xs[i]):.1f},{py(lo_a[i]):.1f}" for i in run[::-1])
+            out.append(f'<polygon points="{upper} {lower}" fill="{line.color}" '
+                       'fill-opacity="0.18" stroke="none"/>')
+    for line in lines:
+        ys = np.asarray(line.y, dtype=float)
+        if ys.size != xs.size:
+            continue
+        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        for run in _segments(xs, ys):
+            if len(run) == 1:
+                i = run[0]
+                out.append(f'<circle cx="{px(xs[i]):.1f}" cy="{py(ys[i]):.1f}" r="2" '
+                           f'fill="{line.color}"/>')
+                continue
+            points = " ".join(f"{px(xs[i]):.1f},{py(ys[i]):.1f}" for i in run)
+            out.append(f'<polyline points="{points}" fill="none" stroke="{line.color}" '
+                       f'stroke-width="{line.width}" stroke-linejoin="round"{dash}>'
+                       f'<title>{escape(line.label)}</title></polyline>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def rolling_sum(values: Sequence[float], window: int) -> np.ndarray:
+    """Sum over the last ``window`` values (fewer at the start)."""
+    a = np.nan_to_num(np.asarray(values, dtype=float))
+    c = np.concatenate([[0.0], np.cumsum(a)])
+    idx = np.arange(1, len(a) + 1)
+    return c[idx] - c[np.maximum(idx - window, 0)]
+
+
+def rolling_ratio(num: Sequence[float], den: Sequence[float], window: int) -> np.ndarray:
+    """sum(num)/sum(den) over the last ``window`` values; NaN where the denominator is 0."""
+    n = rolling_sum(num, window)
+    d = rolling_sum(den, window)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(d > 0, n / np.where(d > 0, d, 1.0), np.nan)

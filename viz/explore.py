@@ -1,0 +1,344 @@
+"""Explore page: one live run with the network, headline numbers, charts and the levers.
+
+The controls (left) and the live view (right) are separate components: stepping the
+model redraws only the live view, which reads the run's latest ``Frame``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import solara
+
+from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
+
+from .charts import AGENCY_COLOURS, PALETTE, Line, line_chart, rolling_ratio, rolling_sum
+from .i18n import number, param_group, t, unit
+from .live import MAX_YEARS, Frame, LiveRun
+from .network_view import NODE_COLOURS, network_svg
+from .session import use_session
+from .widgets import Kpi, LeverPanel, Message, ScenarioSelect, Svg
+
+#: At most this many points per line (long runs are thinned for drawing only).
+MAX_POINTS = 320
+
+
+def _thin(n: int) -> slice:
+    return slice(None, None, max(1, math.ceil(n / MAX_POINTS)))
+
+
+def network_labels(lang: str, frame: Frame | None = None) -> dict:
+    """Translated words for the network drawing."""
+    keys = ("province", "city", "community", "center", "trust", "referred", "in_service",
+            "waiting", "free_cadres", "staff", "volunteer", "group", "cadre")
+    labels = {k: t(f"net.{k}", lang) for k in keys}
+    labels["agency_names"] = {k: t(f"agency.{k}", lang)
+                              for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
+    brought = int(frame.last("entry_community", WEEKS_PER_YEAR)) if frame else 0
+    labels["brought"] = t("net.brought", lang, n=brought)
+    return labels
+
+
+def explore_charts(frame: Frame, lang: str) -> list[tuple[str, str]]:
+    """The six live charts as (key, SVG) pairs."""
+    cols = frame.columns
+    n = frame.week + 1
+    cut = _thin(n)
+    x = frame.years[cut]
+    note = t("chart.empty", lang) if frame.week == 0 else ""
+    xl = t("common.year", lang)
+
+    def c(name):
+        return cols[name][cut]
+
+    uptake = rolling_ratio(cols["referred"], cols["seen_by_agencies"], 13)[cut]
+    handled = rolling_sum(cols["intake"], 13)[cut]
+    charts = [
+        ("uptake", line_chart(t("chart.uptake", lang), x, [
+            Line(t("chart.uptake_line", lang), PALETTE["uptake"], uptake, width=2.5)],
+            y_min=0, y_max=1, percent=True, x_label=xl, note=note)),
+        ("casework", line_chart(t("chart.casework", lang), x, [
+            Line(t("chart.handled13", lang), PALETTE["cases"], handled),
+            Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
+            Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))],
+            y_min=0, x_label=xl, note=note)),
+    ]
+    trust_lines = [Line(t(f"agency.{kind}", lang), AGENCY_COLOURS[kind],
+                        c(f"trust_{kind}_province"), width=1.3)
+                   for kind in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")]
+    trust_lines += [Line("", AGENCY_COLOURS[k.rsplit("_", 1)[0]], c(f"trust_{k}"), width=1.3,
+                         dash="4 3") for k in AGENCY_KEYS if k.endswith("_city")]
+    trust_lines.append(Line(t("chart.mean", lang), PALETTE["trust"], c("mean_trust"), width=3))
+    charts += [
+        ("trust", line_chart(t("chart.trust", lang) + " · " + t("chart.city_dashed", lang), x,
+                             [ln for ln in trust_lines if ln.label] +
+                             [ln for ln in trust_lines if not ln.label],
+                             y_min=0, y_max=1, x_label=xl, note=note)),
+        ("funds", line_chart(t("chart.funds", lang), x, [
+            Line(t("kpi.funds", lang), PALETTE["funds"], c("funds"))],
+            y_min=0, x_label=xl, note=note)),
+        ("people", line_chart(t("chart.people", lang), x, [
+            Line(t("chart.staff", lang), PALETTE["staff"], c("staff")),
+            Line(t("chart.volunteers", lang), PALETTE["volunteers"], c("volunteers"))],
+            y_min=0, x_label=xl, note=note)),
+        ("community", line_chart(t("chart.community", lang), x, [
+            Line(t("chart.cadres", lang), PALETTE["cadres"], c("cadres")),
+            Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)],
+            y_min=0, x_label=xl, note=note)),
+    ]
+    return charts
+
+
+def _legend_html(lang: str) -> str:
+    items = [
+        ("circle", NODE_COLOURS["center"], t("net.center", lang)),
+        ("rect", NODE_COLOURS["province"], t("net.agency_prov", lang)),
+        ("rect", NODE_COLOURS["city"], t("net.agency_city", lang)),
+        ("circle", NODE_COLOURS["staff"], t("net.staff", lang)),
+        ("circle", NODE_COLOURS["volunteer"], t("net.volunteer", lang)),
+        ("rect", NODE_COLOURS["group"], t("net.group", lang)),
+        ("circle", NODE_COLOURS["cadre"], t("net.cadre", lang)),
+        ("line", "#5c7cfa", t("net.tie", lang)),
+        ("trust", "", t("net.trust_line", lang)),
+    ]
+    out = []
+    for shape, colour, label in items:
+        if shape == "circle":
+            mark = f'<span class="kb-dot" style="background:{colour}"></span>'
+        elif shape == "rect":
+            mark = f'<span class="kb-square" style="border-color:{colour}"></span>'
+        elif shape == "line":
+            mark = f'<span class="kb-bar" style="background:{colour}"></span>'
+        else:
+            mark = ('<span class="kb-bar kb-trust-bar" style="background:linear-gradient(90deg,'
+                    '#c62828,#f9a825,#2e7d32)"></span>')
+        out.append(f'<span class="kb-legend-item">{mark}{label}</span>')
+    return '<div class="kb-legend">' + "".join(out) + "</div>"
+
+
+def flows_html(frame: Frame, lang: str) -> str:
+    """Survivors over the past 52 weeks as labelled bars (counts, not nodes)."""
+    w = WEEKS_PER_YEAR
+    rows = [
+        ("incidents", frame.last("incidents", w), "#546e7a"),
+        ("sought", frame.last("sought_help", w), "#78909c"),
+        ("found", frame.last("entry_community", w), "#2e7d32"),
+        ("seen", frame.last("seen_by_agencies", w), "#1565c0"),
+        ("referred", frame.last("referred", w), "#6a1b9a"),
+        ("direct", frame.last("entry_center", w), "#8e24aa"),
+        ("intake", frame.last("intake", w), "#00897b"),
+        ("unmet", frame.last("unmet_need", w), "#c62828"),
+        ("unreached", frame.last("unreached", w), "#b0bec5"),
+    ]
+    top = max(1.0, rows[0][1])
+    out = ['<div class="kb-flows">']
+    for key, value, colour in rows:
+        width = 100 * min(value / top, 1.0)
+        out.append(
+            f'<div class="kb-flow-row" data-flow="{key}"><div class="kb-flow-label">'
+            f'{t("flow." + key, lang)}</div><div class="kb-flow-track"><div class="kb-flow-fill" '
+            f'style="width:{width:.1f}%;background:{colour}"></div><span class="kb-flow-num">'
+            f'{number(value, lang)}</span></div></div>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def kpis(frame: Frame, lang: str) -> list[tuple[str, str, str, str, str]]:
+    """(id, title, value, sub, colour) of the headline numbers."""
+    rec = frame.record
+    seen = frame.last("seen_by_agencies", 13)
+    uptake = frame.last("referred", 13) / seen if seen else float("nan")
+    year = max(1, math.ceil(frame.week / WEEKS_PER_YEAR)) if frame.week else 0
+    return [
+        ("week", t("kpi.week_title", lang), str(frame.week),
+         t("kpi.year", lang, year=year) if year else t("kpi.start", lang), "#37474f"),
+        ("uptake", t("kpi.uptake", lang), "–" if math.isnan(uptake) else f"{100 * uptake:.0f}%",
+         t("kpi.uptake_sub", lang), PALETTE["uptake"]),
+        ("cases", t("kpi.cases", lang), number(frame.last("intake", WEEKS_PER_YEAR), lang),
+         t("kpi.cases_sub", lang), PALETTE["cases"]),
+        ("waiting", t("kpi.waiting", lang), number(rec["waiting"], lang),
+         t("kpi.waiting_sub", lang), PALETTE["waiting"]),
+        ("trust", t("kpi.trust", lang), number(rec["mean_trust"], lang, 2),
+         t("kpi.trust_sub", lang),
+         PALETTE["trust"]),
+        ("funds", t("kpi.funds", lang), number(rec["funds"], lang), t("kpi.funds_sub", lang),
+         PALETTE["funds"]),
+        ("people", t("kpi.people", lang), f'{rec["staff"]} · {rec["volunteers"]}',
+         t("kpi.people_sub", lang), PALETTE["staff"]),
+        ("community", t("kpi.community", lang), f'{rec["groups"]} · {rec["cadres"]}',
+         t("kpi.community_sub", lang), PALETTE["groups"]),
+    ]
+
+
+@solara.component
+def LiveView(live: LiveRun, lang: str):
+    """Headline numbers, network, survivor flows, charts and downloads of the current run."""
+    frame = live.frame.value
+    labels = network_labels(lang, frame)
+    net = network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
+                      frame.record)
+    with solara.Column(gap="14px", classes=["kb-live"]) as main:
+        with solara.Div(classes=["kb-kpis"]):
+            for key, title, value, sub, colour in kpis(frame, lang):
+                Kpi(title, value, sub, colour, test_id=f"kpi-{key}")
+        with solara.Div(classes=["kb-net-row"]):
+            with solara.Div(classes=["kb-card", "kb-net-card"]):
+                solara.Text(t("explore.network", lang), classes=["kb-card-title"])
+                Svg(net, test_id="network")
+                solara.HTML(tag="div", unsafe_innerHTML=_legend_html(lang))
+                solara.Text(t("explore.network_help", lang), classes=["kb-note"])
+            with solara.Div(classes=["kb-card", "kb-flow-card"]):
+                solara.Text(t("explore.flows", lang), classes=["kb-card-title"])
+                solara.HTML(tag="div", unsafe_innerHTML=flows_html(frame, lang),
+                            attributes={"data-testid": "flows"})
+        with solara.Div(classes=["kb-charts"]):
+            for key, svg in explore_charts(frame, lang):
+                with solara.Div(classes=["kb-card", "kb-chart-card"]):
+                    Svg(svg, test_id=f"chart-{key}")
+        Downloads(live, frame, lang)
+    return main
+
+
+@solara.component
+def Downloads(live: LiveRun, frame: Frame, lang: str):
+    """CSV of the run's time series, PNG of the charts, SVG of the network."""
+    from .export import explore_png
+
+    name = f"kolaborasi-{frame.settings.scenario}-seed{frame.seed}-week{frame.week}"
+    labels = network_labels(lang, frame)
+
+    def svg_bytes():
+        return network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
+                           frame.record).encode()
+
+    with solara.Row(classes=["kb-downloads"], style={"align-items": "center"}) as main:
+        solara.Text(t("explore.export", lang) + ":", classes=["kb-muted"])
+        solara.FileDownload(live.csv_text, filename=f"{name}.csv", label=t("explore.csv", lang),
+                            mime_type="text/csv")
+        solara.FileDownload(lambda: explore_png(frame, lang), filename=f"{name}.png",
+                            label=t("explore.png", lang), mime_type="image/png")
+        solara.FileDownload(svg_bytes, filename=f"{name}-network.svg",
+                            label=t("explore.svg", lang), mime_type="image/svg+xml")
+    return main
+
+
+@solara.component
+def RunButtons(live: LiveRun, lang: str):
+    """Play or pause, +1 week, +1 year, reset, and the speed while playing."""
+    playing = live.playing.value
+    with solara.Column(gap="8px") as main:
+        with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
+            if playing:
+                solara.Button(t("explore.pause", lang), icon_name="mdi-pause", color="#6a1b9a",
+                              dark=True, on_click=live.pause, classes=["kb-play"])
+            else:
+                solara.Button(t("explore.play", lang), icon_name="mdi-play", color="#6a1b9a",
+                              dark=True, on_click=live.play, classes=["kb-play"])
+            solara.Button(t("explore.step", lang), on_click=lambda: live.step(1),
+                          disabled=playing, outlined=True, classes=["kb-step"])
+            solara.Button(t("explore.step_year", lang),
+                          on_click=lambda: live.step(WEEKS_PER_YEAR), disabled=playing,
+                          outlined=True, classes=["kb-step-year"])
+            solara.Button(t("explore.reset", lang), icon_name="mdi-restart", on_click=live.reset,
+                          text=True, classes=["kb-reset"])
+        speeds = {t(f"speed.{n}", lang): n for n in (1, 4, 13)}
+        solara.Text(t("explore.speed", lang), classes=["kb-speed-label"])
+        current = next(k for k, v in speeds.items() if v == live.speed.value)
+        solara.ToggleButtonsSingle(value=current, values=list(speeds),
+                                   on_value=lambda k: live.speed.set(speeds[k]),
+                                   classes=["kb-speed"], dense=True)
+    return main
+
+
+@solara.component
+def SeedInput(live: LiveRun, lang: str):
+    """The seed as text: anything that is not a whole number gives a message, not an error."""
+    settings = live.settings.value
+    return solara.InputText(t("explore.seed", lang), value=settings.seed_text,
+                            on_value=live.set_seed, continuous_update=False,
+                            message=t("explore.seed_help", lang), classes=["kb-seed"])
+
+
+@solara.component
+def AdvancedParameters(live: LiveRun, lang: str):
+    """Every parameter of the model as a text field (for researchers), grouped as in the table."""
+    values = live.settings.value.parameters
+
+    def setter(name):
+        param = PARAMETERS[name]
+
+        def apply(text):
+            if param.kind is bool:
+                live.set_parameter(name, bool(text))
+                return
+            try:
+                value = float(str(text).replace(",", "."))
+            except ValueError:
+                live.message.value = ("error.number", {"text": str(text)[:40], "name": name,
+                                                       "range": param.range_text()})
+                return
+            live.set_parameter(name, int(value) if param.kind is int and value.is_integer()
+                               else value)
+
+        return apply
+
+    groups: dict[str, list] = {}
+    for p in PARAMETERS.values():
+        groups.setdefault(p.group, []).append(p)
+    with solara.Column(gap="2px", classes=["kb-advanced"]) as main:
+        solara.Text(t("explore.advanced_note", lang), classes=["kb-note"])
+        for group, params in groups.items():
+            solara.Text(param_group(group, lang), classes=["kb-group-title"])
+            for p in params:
+                if p.kind is bool:
+                    solara.Checkbox(label=p.name, value=bool(values[p.name]),
+                                    on_value=setter(p.name))
+                else:
+                    solara.InputText(p.name, value=f"{values[p.name]:g}",
+                                     on_value=setter(p.name), continuous_update=False,
+                                     message=f"{unit(p.unit, lang)} · {p.range_text()} · "
+                                             f"{p.meaning}",
+                                     classes=["kb-param-input", f"kb-param-{p.name}"])
+    return main
+
+
+@solara.component
+def Controls(live: LiveRun, lang: str):
+    """The left column: scenario, run buttons, seed, levers, all parameters."""
+    from experiments.spec import load_scenario
+
+    settings = live.settings.value
+    show_all, set_show_all = solara.use_state(False)
+    scenario = load_scenario(settings.scenario)
+    edited = dict(scenario.parameters) != settings.changes
+    with solara.Column(gap="10px", classes=["kb-controls"]) as main:
+        ScenarioSelect(settings.scenario, live.select_scenario, lang)
+        solara.Text(scenario.description[lang], classes=["kb-scenario-text"])
+        if edited:
+            solara.Text("✎ " + t("compare.edited", lang), classes=["kb-chip"])
+        RunButtons(live, lang)
+        SeedInput(live, lang)
+        Message(live.message.value, lang)
+        solara.Text(t("explore.settings", lang), classes=["kb-section-title"])
+        solara.Text(t("explore.replay_note", lang), classes=["kb-note"])
+        LeverPanel(settings.parameters, live.set_parameter, lang)
+        solara.Button(("▾ " if show_all else "▸ ") + t("explore.advanced", lang), text=True,
+                      on_click=lambda: set_show_all(not show_all), classes=["kb-advanced-toggle"])
+        if show_all:
+            AdvancedParameters(live, lang)
+        solara.Text(t("explore.max_weeks", lang, years=MAX_YEARS), classes=["kb-note"])
+    return main
+
+
+@solara.component
+def Page():
+    """The Explore page."""
+    session = use_session()
+    lang = session.lang.value
+    with solara.Div(classes=["kb-explore"]) as main:
+        with solara.Div(classes=["kb-sidebar"]):
+            Controls(session.live, lang)
+        with solara.Div(classes=["kb-main"]):
+            solara.Text(t("explore.intro", lang), classes=["kb-intro"])
+            LiveView(session.live, lang)
+    return main

@@ -1,0 +1,226 @@
+"""The Explore page's model for one browser session: settings, the run, play and step.
+
+``LiveRun`` owns one ``CollaborationModel``. Every change of settings (scenario,
+a slider, the seed) rebuilds the model and replays it to the week it had reached,
+so the effect shows at once; Reset goes back to week 0. After each change the run
+publishes an immutable ``Frame`` (the numbers the page draws), so drawing never reads
+a model that the play thread is stepping. Bad input (a seed that is not a number, a
+combination the model refuses) leaves the previous run in place and sets ``message``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+import solara
+
+from model import AGENCY_KEYS, FLOWS, STOCKS, WEEKS_PER_YEAR, CollaborationModel, ParameterError
+
+from .levers import changed_only, full_parameters
+from .network_view import NetworkLayout
+
+#: Longest run the page plays (years).
+MAX_YEARS = 20
+MAX_WEEKS = MAX_YEARS * WEEKS_PER_YEAR
+#: Seconds between play ticks.
+TICK_SECONDS = 0.3
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run is built from: a scenario name, changes on top of it, and the seed text."""
+
+    scenario: str = "baseline"
+    changes: dict = field(default_factory=dict)
+    seed_text: str = "42"
+
+    @property
+    def parameters(self) -> dict:
+        """Every parameter value (defaults, then the changes)."""
+        return full_parameters(self.changes)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A snapshot of the run to draw: the week, its record, weekly columns and the network."""
+
+    week: int
+    record: dict
+    columns: dict          # reporter name -> numpy array over weeks 0..week
+    graph: object          # networkx graph of the collaboration network
+    seed: int
+    settings: Settings
+    build: int             # counts rebuilds, so views can tell a new run from a step
+
+    @property
+    def years(self) -> np.ndarray:
+        return np.arange(self.week + 1) / WEEKS_PER_YEAR
+
+    def last(self, name: str, weeks: int) -> float:
+        """Sum of a weekly flow over the last ``weeks`` weeks (week 0 excluded)."""
+        values = self.columns[name][1:]
+        return float(np.nansum(values[-weeks:])) if len(values) else 0.0
+
+    def referrals_by_agency(self, weeks: int = WEEKS_PER_YEAR) -> dict:
+        return {k: int(self.last(f"referrals_{k}", weeks)) for k in AGENCY_KEYS}
+
+
+def parse_seed(text) -> int:
+    """The seed as a whole number >= 0, or ValueError."""
+    value = int(str(text).strip())
+    if value < 0:
+        raise ValueError(text)
+    return value
+
+
+def _same(a, b) -> bool:
+    return a is b
+
+
+class LiveRun:
+    """One session's live model (never shared between sessions)."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.lock = threading.RLock()
+        self.layout = NetworkLayout()
+        self.settings = solara.reactive(settings or Settings(), equals=_same)
+        self.frame = solara.reactive(None, equals=_same)
+        self.message = solara.reactive(None)     # (i18n key, values) or None
+        self.playing = solara.reactive(False)
+        self.speed = solara.reactive(1)          # weeks per play tick
+        self.model = None
+        self._builds = 0
+        self._stop: threading.Event | None = None
+        self._build(self.settings.peek(), weeks=0)
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self, settings: Settings, weeks: int) -> bool:
+        """Build a model from ``settings`` and run it ``weeks`` weeks; False if refused."""
+        try:
+            seed = parse_seed(settings.seed_text)
+        except ValueError:
+            self.message.value = ("error.seed", {"text": str(settings.seed_text)[:40]})
+            return False
+        try:
+            model = CollaborationModel(rng=seed, **settings.parameters)
+            for _ in range(weeks):
+                model.step()
+        except ParameterError as err:
+            self.message.value = ("error.params", {"detail": str(err)})
+            return False
+        except Exception as err:  # an extreme combination the model cannot run
+            self.message.value = ("error.model", {"detail": f"{type(err).__name__}: {err}"})
+            return False
+        with self.lock:
+            self.model = model
+            self.seed = seed
+            self._builds += 1
+            self.layout = NetworkLayout()
+            frame = self._snapshot(settings)
+        self.settings.value = settings
+        self.message.value = None
+        self.frame.value = frame
+        return True
+
+    def _snapshot(self, settings: Settings) -> Frame:
+        model = self.model
+        cols = model.datacollector.model_vars
+        columns = {k: np.asarray(cols[k], dtype=float) for k in FLOWS + STOCKS}
+        return Frame(week=model.steps, record=dict(model.record), columns=columns,
+                     graph=model.network(), seed=self.seed, settings=settings,
+                     build=self._builds)
+
+    @property
+    def week(self) -> int:
+        return self.model.steps if self.model is not None else 0
+
+    def apply(self, **changes) -> bool:
+        """Change scenario, changes or seed_text and replay to the current week."""
+        self.pause()
+        new = replace(self.settings.peek(), **changes)
+        return self._build(new, weeks=self.week)
+
+    def select_scenario(self, name: str) -> bool:
+        from experiments.spec import load_scenario
+
+        scenario = load_scenario(name)
+        return self.apply(scenario=name, changes=dict(scenario.parameters))
+
+    def set_parameter(self, name: str, value) -> bool:
+        changes = dict(self.settings.peek().changes)
+        changes[name] = value
+        scenario = self.settings.peek().scenario
+        return self.apply(changes=changed_only(full_parameters(changes)), scenario=scenario)
+
+    def set_seed(self, text: str) -> bool:
+        return self.apply(seed_text=text)
+
+    def reset(self) -> bool:
+        """Back to week 0 with the current settings."""
+        self.pause()
+        return self._build(self.settings.peek(), weeks=0)
+
+    # --- stepping --------------------------------------------------------------------------------
+    def step(self, weeks: int = 1, stop: threading.Event | None = None) -> None:
+        """Advance ``weeks`` weeks (stops at MAX_WEEKS) and publish the new frame."""
+        with self.lock:
+            if stop is not None and stop.is_set():
+                return
+            try:
+                for _ in range(weeks):
+                    if self.model.steps >= MAX_WEEKS:
+                        break
+                    self.model.step()
+            except Exception as err:
+                self.message.value = ("error.model", {"detail": f"{type(err).__name__}: {err}"})
+                self._stop_flag()
+                return
+            frame = self._snapshot(self.settings.peek())
+        self.frame.value = frame
+
+    def play(self) -> None:
+        """Step in a background thread, ``speed`` weeks per tick, until paused."""
+        if self.playing.peek() or self.week >= MAX_WEEKS:
+            return
+        stop = threading.Event()
+        self._stop = stop
+        self.playing.value = True
+
+        def loop():
+            try:
+                while not stop.is_set() and self.week < MAX_WEEKS:
+                    started = time.monotonic()
+                    self.step(self.speed.peek(), stop)
+                    stop.wait(max(0.05, TICK_SECONDS - (time.monotonic() - started)))
+            except Exception:  # the tab was closed while playing: just stop
+                stop.set()
+            finally:
+                if self._stop is stop:
+                    try:
+                        self.playing.value = False
+                    except Exception:
+                        pass
+
+        threading.Thread(target=loop, daemon=True, name="kolaborasi-play").start()
+
+    def _stop_flag(self) -> None:
+        if self._stop is not None:
+            self._stop.set()
+
+    def pause(self) -> None:
+        self._stop_flag()
+        self._stop = None
+        if self.playing.peek():
+            self.playing.value = False
+
+    # --- export ----------------------------------------------------------------------------------
+    def csv_text(self) -> str:
+        """The run's weekly time series as CSV (week, year, then every reported quantity)."""
+        with self.lock:
+            series = self.model.datacollector.get_model_vars_dataframe()
+        series.index.name = "week"
+        series.insert(0, "year", np.maximum(0, (series.index - 1) // WEEKS_PER_YEAR + 1))
+        return series.to_csv(float_format="%.6g")

@@ -1,0 +1,102 @@
+"""How the app's server is started, in one place (used by run.py viz, the tests and screenshots).
+
+The server runs Solara in production mode on 127.0.0.1 with telemetry off and without
+Solara's check for a newer version on PyPI: neither the page nor the server then
+makes a request to any other address (assets come from solara-assets, installed
+with the app), and nothing is reported anywhere. ``python -m viz.server``
+starts it too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8521
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def server_env() -> dict:
+    """The environment for the server: telemetry off, CDN proxied locally."""
+    env = dict(os.environ)
+    env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
+    env["SOLARA_ASSETS_PROXY"] = "True"
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
+def server_command(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[str]:
+    """The command line that serves the app (Solara, production mode, no browser opened)."""
+    solara = shutil.which("solara", path=str(Path(sys.executable).parent)) or shutil.which(
+        "solara")
+    base = [solara] if solara else [sys.executable, "-m", "solara"]
+    return base + ["run", "viz.app", "--host", host, "--port", str(port), "--no-open",
+                   "--production", "--no-check-version", "--theme-loader", "plain"]
+
+
+def start(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log=None) -> subprocess.Popen:
+    """Start the server as a child process (its output goes to ``log``, a file or None)."""
+    return subprocess.Popen(server_command(host, port), cwd=ROOT, env=server_env(),
+                            stdout=log if log is not None else None,
+                            stderr=subprocess.STDOUT if log is not None else None)
+
+
+def wait_until_up(url: str, timeout: float = 60.0, process: subprocess.Popen | None = None) -> None:
+    """Wait until ``url`` answers (raises RuntimeError on timeout or if the process died)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the app server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the app server did not answer at {url} within {timeout:g} s")
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
+    """Run the server in the foreground until Ctrl+C; prints the address first."""
+    process = start(host, port)
+    url = f"http://{host}:{port}/"
+    # stop the server with this process, also when it is ended by a signal
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        wait_until_up(url, process=process)
+        print(f"Kolaborasi is running at {url}  (Bahasa Indonesia: {url}?lang=id)", flush=True)
+        print("Press Ctrl+C to stop.", flush=True)
+        return process.wait()
+    except KeyboardInterrupt:
+        return 0
+    except RuntimeError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m viz.server",
+                                     description="Serve the Kolaborasi browser app.")
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"default {DEFAULT_HOST}")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    args = parser.parse_args(argv)
+    return serve(args.host, args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
