@@ -50,34 +50,22 @@ def _years(text: str) -> float:
     return years
 
 
-def _seed(text: str) -> int:
-    try:
-        seed = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if seed < 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: the seed must not be negative")
-    return seed
+def _whole(low: int, high: int | None, problem: str):
+    """An argparse type: a whole number in [low, high], else ``problem`` in the message."""
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"{text!r}: {problem}")
+        return value
+    return convert
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r}: a port is between 1 and 65535")
-    return port
-
-
-def _workers(text: str) -> int:
-    try:
-        workers = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if workers < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: at least one worker is needed")
-    return workers
+_seed = _whole(0, None, "the seed must not be negative")
+_port = _whole(1, 65535, "a port is between 1 and 65535")
+_workers = _whole(1, None, "at least one worker is needed")
 
 
 def build_parser() -> argparse.ArgumentParser:

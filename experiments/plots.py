@@ -246,8 +246,13 @@ def _metric_panels(table: pd.DataFrame, metrics: list) -> list:
     return [m for m in metrics if m in set(table["metric"])]
 
 
-@_styled
-def sobol_bars(analysis: Analysis, folder: Path) -> list[FigureFile]:
+def _paired_bars(analysis: Analysis, folder: Path, bars: tuple, xlabel, zero_line: bool,
+                 name: str, caption: str) -> list[FigureFile]:
+    """Two bars per factor (e.g. S1 and ST) in one panel per metric.
+
+    ``bars`` holds two (column, error column or None, legend label); ``xlabel`` is a
+    function of the metric.
+    """
     table = analysis.sensitivity
     metrics = _metric_panels(table, analysis.results.metrics)
     if not metrics:
@@ -258,47 +263,39 @@ def sobol_bars(analysis: Analysis, folder: Path) -> list[FigureFile]:
     h = 0.38
     for ax, metric in zip(axes, metrics):
         part = table[table["metric"] == metric].set_index("factor").reindex(factors)
-        ax.barh(y - h / 2, part["S1"], h, xerr=part["S1_conf"], color=PALETTE[0],
-                label="first order S1", error_kw={"elinewidth": 0.9, "capsize": 2})
-        ax.barh(y + h / 2, part["ST"], h, xerr=part["ST_conf"], color=PALETTE[1],
-                label="total ST", error_kw={"elinewidth": 0.9, "capsize": 2})
+        for offset, colour, (column, error, label) in zip((-h / 2, h / 2), PALETTE, bars):
+            ax.barh(y + offset, part[column], h, xerr=part[error] if error else None,
+                    color=colour, label=label, error_kw={"elinewidth": 0.9, "capsize": 2})
         ax.set_yticks(y, factors)
         ax.invert_yaxis()
-        ax.axvline(0, color="0.3", linewidth=0.8)
+        if zero_line:
+            ax.axvline(0, color="0.3", linewidth=0.8)
         ax.set_title(_wrap(metric_label(metric), 32))
-        ax.set_xlabel("Sobol index")
+        ax.set_xlabel(xlabel(metric))
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2)
-    caption = ("Sobol sensitivity indices of each metric's mean over replicates: first-order "
-               "(S1) and total (ST) effect of each factor; error bars: 95% bootstrap "
-               "confidence intervals (SALib).")
-    return [save(fig, folder, "sensitivity_sobol", caption)]
+    return [save(fig, folder, name, caption)]
+
+
+@_styled
+def sobol_bars(analysis: Analysis, folder: Path) -> list[FigureFile]:
+    return _paired_bars(
+        analysis, folder, (("S1", "S1_conf", "first order S1"), ("ST", "ST_conf", "total ST")),
+        lambda metric: "Sobol index", True, "sensitivity_sobol",
+        "Sobol sensitivity indices of each metric's mean over replicates: first-order (S1) "
+        "and total (ST) effect of each factor; error bars: 95% bootstrap confidence "
+        "intervals (SALib).")
 
 
 @_styled
 def morris_bars(analysis: Analysis, folder: Path) -> list[FigureFile]:
-    table = analysis.sensitivity
-    metrics = _metric_panels(table, analysis.results.metrics)
-    if not metrics:
-        return []
-    factors = analysis.results.factors
-    fig, axes = _grid(len(metrics), panel=(3.4, 2.6 + 0.12 * len(factors)))
-    y = np.arange(len(factors))
-    h = 0.38
-    for ax, metric in zip(axes, metrics):
-        part = table[table["metric"] == metric].set_index("factor").reindex(factors)
-        ax.barh(y - h / 2, part["mu_star"], h, xerr=part["mu_star_conf"], color=PALETTE[0],
-                label="μ* (mean |effect|)", error_kw={"elinewidth": 0.9, "capsize": 2})
-        ax.barh(y + h / 2, part["sigma"], h, color=PALETTE[1], label="σ (spread of effects)")
-        ax.set_yticks(y, factors)
-        ax.invert_yaxis()
-        ax.set_title(_wrap(metric_label(metric), 32))
-        ax.set_xlabel(_with_unit("elementary effect", metric))
-    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=2)
-    caption = ("Morris screening of each metric's mean over replicates: μ* (mean absolute "
-               "elementary effect, with its 95% bootstrap confidence interval) and σ (standard "
-               "deviation of the elementary effects; large σ means non-linearity or "
-               "interactions), in the metric's units per full range of the factor.")
-    return [save(fig, folder, "sensitivity_morris", caption)]
+    return _paired_bars(
+        analysis, folder, (("mu_star", "mu_star_conf", "μ* (mean |effect|)"),
+                           ("sigma", None, "σ (spread of effects)")),
+        lambda metric: _with_unit("elementary effect", metric), False, "sensitivity_morris",
+        "Morris screening of each metric's mean over replicates: μ* (mean absolute "
+        "elementary effect, with its 95% bootstrap confidence interval) and σ (standard "
+        "deviation of the elementary effects; large σ means non-linearity or "
+        "interactions), in the metric's units per full range of the factor.")
 
 
 @_styled
