@@ -50,10 +50,18 @@ def cli(*args, timeout=180):
                           timeout=timeout)
 
 
+def _default_sigint() -> None:
+    # A process started in the background by a non-interactive shell (as CI may be)
+    # inherits SIGINT ignored, and Python then keeps ignoring it: restore the default,
+    # so that the sweep sees Ctrl-C as a person at a terminal would send it.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli_sweep(spec: Path, out: Path, workers: int = 2) -> subprocess.Popen:
     """`run.py sweep` in its own session, so that its whole process group can be signalled."""
     return subprocess.Popen([PY, RUN, "sweep", str(spec), "--out", str(out), "--workers",
                              str(workers), "--no-progress"], cwd=ROOT, start_new_session=True,
+                            preexec_fn=_default_sigint,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
