@@ -146,8 +146,28 @@ def timed(name, stamp=False):
                     cpu_marks["last"] = cpu_now()
     setattr(ResultStore, name, wrapper)
 
-timed("write", stamp=True)
-for name in ("open", "finished", "failures", "write_manifest"):
+import experiments.sweep as sweep_module
+
+def stamped(executor):
+    # Local workers store their own runs, so results are timed as they reach the sweep
+    # process (from either executor) rather than at ResultStore.write.
+    def wrapper(*args, **kwargs):
+        for result in executor(*args, **kwargs):
+            arrivals.append(time.perf_counter())
+            run_seconds[0] += float(result["seconds"])
+            if len(arrivals) == 1:
+                cpu_marks["first"] = cpu_now()
+            elif len(arrivals) % 25 == 0:
+                sample_workers()
+                cpu_marks["last"] = cpu_now()   # the last sample before the pool closes
+                cpu_marks["last_n"] = len(arrivals)
+            yield result
+            write_end[0] = time.perf_counter()
+    return wrapper
+
+sweep_module.run_local = stamped(sweep_module.run_local)
+sweep_module.run_dask = stamped(sweep_module.run_dask)
+for name in ("write", "open", "finished", "statuses", "failures", "write_manifest"):
     timed(name)
 
 hwm_before = hwm_kb()
@@ -171,9 +191,10 @@ print(json.dumps({
     "children_cpu": kids.ru_utime + kids.ru_stime,
     "hwm_before_kb": hwm_before, "hwm_kb": hwm_kb(),
     "worker_hwm_kb": sorted(worker_hwm.values()),
-    "steady_main_cpu": (cpu_marks["last"][0] - cpu_marks["first"][0]) if len(cpu_marks) == 2
+    "steady_runs": cpu_marks.get("last_n", 1) - 1,
+    "steady_main_cpu": (cpu_marks["last"][0] - cpu_marks["first"][0]) if "last" in cpu_marks
     else None,
-    "steady_workers_cpu": (cpu_marks["last"][1] - cpu_marks["first"][1]) if len(cpu_marks) == 2
+    "steady_workers_cpu": (cpu_marks["last"][1] - cpu_marks["first"][1]) if "last" in cpu_marks
     else None,
 }))
 """
@@ -565,8 +586,10 @@ def main(argv=None) -> int:
           "processes (local: incl. their start-up; Dask: scheduler, nannies and workers) per "
           "run; others = CPU used by processes outside the benchmark, share of the machine")
     for f in shown:
-        c = f["calls"]
-        print(f"  {f['label']:22s} store.write {c['write'][1]:.1f} s for {c['write'][0]} runs "
+        c = {k: f["calls"].get(k, (0, 0.0)) for k in
+             ("write", "finished", "failures", "write_manifest", "open")}
+        print(f"  {f['label']:22s} store.write in the sweep process (Dask only; local workers "
+              f"write their own) {c['write'][1]:.1f} s for {c['write'][0]} runs "
               f"({1000 * c['write'][1] / max(1, c['write'][0]):.1f} ms each); closing: "
               f"finished() {c['finished'][1]:.2f} s, failures() {c['failures'][1]:.2f} s, "
               f"write_manifest() {c['write_manifest'][1]:.2f} s (x{c['write_manifest'][0]}); "
@@ -575,12 +598,12 @@ def main(argv=None) -> int:
     for f in (one, two):
         if f.get("steady_main_cpu") is None:
             continue
-        runs = f["done"] - 1
-        print(f"  {f['label']:22s} steady phase, CPU per run: writing process "
+        runs = f["steady_runs"]
+        print(f"  {f['label']:22s} steady phase, CPU per run: sweep process "
               f"{1000 * f['steady_main_cpu'] / runs:.1f} ms, workers "
               f"{1000 * f['steady_workers_cpu'] / runs:.1f} ms")
-    main_ms = 1000 * one["steady_main_cpu"] / (one["done"] - 1)
-    worker_ms = 1000 * one["steady_workers_cpu"] / (one["done"] - 1)
+    main_ms = 1000 * one["steady_main_cpu"] / one["steady_runs"]
+    worker_ms = 1000 * one["steady_workers_cpu"] / one["steady_runs"]
     # 1 worker: two stages in a pipeline on two cores; 2 workers: three processes, 2 cores.
     ceiling = min(2000 / (main_ms + worker_ms), 1000 / main_ms)
     print(f"  => from the 1-worker sweep's steady phase: on 2 idle cores at most {ceiling:.0f} "

@@ -148,11 +148,16 @@ class ResultStore:
         return pd.DataFrame([self.plan_row(run) for run in self.runs])
 
     def statuses(self) -> dict[int, str]:
-        """The status of every run whose summary row is on disk (one read of the folder)."""
-        if not any(self.runs_dir.glob("run-*.parquet")):
-            return {}
-        table = pq.read_table(self.runs_dir, columns=["run_id", "status"])
-        return dict(zip(table.column("run_id").to_pylist(), table.column("status").to_pylist()))
+        """The status of every run whose summary row is on disk.
+
+        Read part by part: one read of the whole folder is faster, but Arrow keeps the
+        memory it took, and a sweep's memory must not grow with its size.
+        """
+        found = {}
+        for path in self.runs_dir.glob("run-*.parquet"):
+            table = pq.read_table(path, columns=["run_id", "status"])
+            found[table.column("run_id")[0].as_py()] = table.column("status")[0].as_py()
+        return found
 
     def finished(self) -> set[int]:
         """Runs whose summary row is on disk and that succeeded."""

@@ -51,30 +51,33 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
     results = run_dask(tasks, scheduler) if scheduler else \
         run_local(tasks, workers, fn=execute_and_store)
     start = time.perf_counter()
-    done, failed = 0, 0
+    completed = set(finished)   # every run done, before and now
+    failures = []               # failed runs of this invocation (failed runs are always retried)
     bar = tqdm(total=len(todo), unit="run", disable=not progress or not todo, file=stream,
                dynamic_ncols=True, smoothing=0.1)
     try:
         for result in results:
+            run = by_id[result["run_id"]]
             if not result.get("stored"):
-                store.write(by_id[result["run_id"]], result)
+                store.write(run, result)
             if result["status"] == "done":
-                done += 1
+                completed.add(run.run_id)
             else:
-                failed += 1
-                bar.write(f"run {result['run_id']} (seed {by_id[result['run_id']].seed}) "
-                          f"failed: {result['error']}", file=stream)
+                failures.append({"run_id": run.run_id, "seed": run.seed,
+                                 "error": result["error"]})
+                bar.write(f"run {run.run_id} (seed {run.seed}) failed: {result['error']}",
+                          file=stream)
             bar.update(1)
-            bar.set_postfix(failed=failed, refresh=False)
+            bar.set_postfix(failed=len(failures), refresh=False)
     finally:
         bar.close()
-        failures = store.failures()
-        failed_ids = {f["run_id"] for f in failures}
-        store.write_manifest(done=set(store.statuses()) - failed_ids,
-                             failed={f["run_id"]: {"seed": int(f["seed"]), "error": f["error"]}
+        failures.sort(key=lambda f: f["run_id"])
+        store.write_manifest(done=completed,
+                             failed={f["run_id"]: {"seed": f["seed"], "error": f["error"]}
                                      for f in failures})
-    return SweepReport(total=len(runs), skipped=len(finished), done=done, ran=done + failed,
-                       failed=failures,
+    return SweepReport(total=len(runs), skipped=len(finished),
+                       done=len(completed) - len(finished), ran=len(completed) - len(finished)
+                       + len(failures), failed=failures,
                        seconds=time.perf_counter() - start, folder=Path(out))
 
 
