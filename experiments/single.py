@@ -30,6 +30,11 @@ _YEARLY = (
     ("unmet_need", "unmet_need", "sum"),
     ("unreached", "unreached", "sum"),
     ("conflicts", "conflicts", "sum"),
+    ("grants_lost", "grant_lost", "sum"),
+    ("grants_found", "grant_renewed", "sum"),
+    ("staff_laid_off", "staff_laid_off", "sum"),
+    ("staff_left", "staff_left", "sum"),
+    ("staff_hired", "staff_hired", "sum"),
     ("joint_programs", "joint_programs", "sum"),
     ("income", "income", "sum"),
     ("spending", "spending", "sum"),
@@ -95,6 +100,22 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
             f"{year:>4}  {r.mean_trust:5.2f}  {r.funds:12.1f}  {r.income:6.0f}  "
             f"{r.spending:8.0f}  {r.staff:5.0f}  {r.volunteers:10.0f}  {r.cadres:6.0f}  "
             f"{r.groups:6.0f}  {r.waiting:7.0f}")
+    events = []
+    for year, r in table.iterrows():
+        said = []
+        if r.grants_lost:
+            said.append("the donor grant was not renewed")
+        if r.staff_laid_off:
+            said.append(f"{r.staff_laid_off:.0f} staff laid off for lack of funds")
+        if r.staff_left:
+            said.append(f"{r.staff_left:.0f} staff left")
+        if r.staff_hired:
+            said.append(f"{r.staff_hired:.0f} hired")
+        if said:
+            events.append(f"  Year {year}: " + "; ".join(said) + ".")
+    if events:
+        lines += ["", "What happened (a run is one possible history: compare many seeds "
+                      "before drawing conclusions)"] + events
     header = "Agency".ljust(24) + "".join(f"  Y{y}ref  Y{y}trust" for y in table.index)
     lines += ["", "Referrals to the center and trust at year end, by agency", header]
     for key in AGENCY_KEYS:

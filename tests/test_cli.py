@@ -90,3 +90,13 @@ def test_unwritable_output_folder_is_refused(tmp_path):
     result = run(["--years", "1", "--out", str(blocker / "sub")], tmp_path)
     assert result.returncode == 2
     assert "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_summary_tells_what_happened_to_funds_and_staff():
+    from experiments.single import format_summary, run_simulation, yearly_summary
+
+    _, series = run_simulation(2, 3, accountability=0.0, donor_renewal_floor=0.0)
+    text = format_summary(yearly_summary(series), "t")
+    assert "Year 1: the donor grant was not renewed" in text
+    _, calm = run_simulation(1, 3, staff_turnover_per_year=0.0, donor_grant_per_year=5000.0)
+    assert "What happened" not in format_summary(yearly_summary(calm), "t")
