@@ -167,7 +167,7 @@ def stamped(executor):
 
 sweep_module.run_local = stamped(sweep_module.run_local)
 sweep_module.run_dask = stamped(sweep_module.run_dask)
-for name in ("write", "open", "finished", "statuses", "failures", "write_manifest"):
+for name in ("write", "open", "statuses", "write_manifest"):
     timed(name)
 
 hwm_before = hwm_kb()
@@ -587,11 +587,11 @@ def main(argv=None) -> int:
           "run; others = CPU used by processes outside the benchmark, share of the machine")
     for f in shown:
         c = {k: f["calls"].get(k, (0, 0.0)) for k in
-             ("write", "finished", "failures", "write_manifest", "open")}
+             ("write", "statuses", "write_manifest", "open")}
         print(f"  {f['label']:22s} store.write in the sweep process (Dask only; local workers "
               f"write their own) {c['write'][1]:.1f} s for {c['write'][0]} runs "
               f"({1000 * c['write'][1] / max(1, c['write'][0]):.1f} ms each); closing: "
-              f"finished() {c['finished'][1]:.2f} s, failures() {c['failures'][1]:.2f} s, "
+              f"statuses() {c['statuses'][1]:.2f} s (x{c['statuses'][0]}), "
               f"write_manifest() {c['write_manifest'][1]:.2f} s (x{c['write_manifest'][0]}); "
               f"open() {c['open'][1]:.2f} s")
 
@@ -618,7 +618,7 @@ def main(argv=None) -> int:
     print(f"  ResultStore.write (2 Parquet parts)       {costs['store_write']:7.1f}   "
           f"of which: steps to_parquet {costs['steps_to_parquet']:.1f}, "
           f"row to_parquet {costs['row_to_parquet']:.1f}, fsync {costs['fsync']:.1f} (x2 each)")
-    print(f"  read one run part back (as finished()/failures() do, twice per run at the end) "
+    print(f"  read one run part back (as statuses() does for each finished run on resume) "
           f"{costs['read_part']:.1f}")
     main_cost = costs["store_write"] + costs["unpickle"]
     worker_cost = costs["execute"] + costs["pickle"]

@@ -68,6 +68,14 @@ _port = _whole(1, 65535, "a port is between 1 and 65535")
 _workers = _whole(1, None, "at least one worker is needed")
 
 
+def _pool_options(parser, workers: bool = True) -> None:
+    """--workers (local processes) and --no-progress, shared by the long-running commands."""
+    if workers:
+        parser.add_argument("--workers", type=_workers, default=None,
+                            help="local worker processes (default: the number of cores)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .single import DEFAULT_SEED
 
@@ -103,12 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                     "runs are skipped. See docs/experiments.md for the spec format.")
     sweep.add_argument("spec", type=Path, help="sweep spec (.toml)")
     sweep.add_argument("--out", type=Path, required=True, help="results folder")
-    sweep.add_argument("--workers", type=_workers, default=None,
-                       help="local worker processes (default: the number of cores)")
     sweep.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="run on a Dask cluster, e.g. tcp://127.0.0.1:8786, instead of "
                             "local processes")
-    sweep.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _pool_options(sweep)
     analyze = commands.add_parser(
         "analyze", help="analyse a sweep's results folder: tables, tests, figures, report.md",
         description="Summarise every design point (mean, SD, bootstrap 95% CI), compare "
@@ -123,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--metrics", default=None, metavar="M1,M2",
                          help="comma-separated run metrics to analyse (default: the headline "
                               "metrics, see experiments/analysis.py HEADLINE_METRICS)")
-    analyze.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _pool_options(analyze, workers=False)
     val = commands.add_parser(
         "validate", help="test the study's findings as patterns; write docs/validation.md",
         description="Run the eight pattern experiments (P1-P8), test each outcome (paired "
@@ -134,10 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--out", type=Path, default=None,
                      help="report file (default docs/validation.md; with --quick "
                           "outputs/validation-quick/validation.md)")
-    val.add_argument("--workers", type=_workers, default=None,
-                     help="local worker processes (default: the number of cores)")
     val.add_argument("--no-robustness", action="store_true", help="skip the robustness check")
-    val.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _pool_options(val)
     cal = commands.add_parser(
         "calibrate", help="fit incidence, help-seeking, capacity and cadre yield to the "
                           "reported counts (ABC); write docs/calibration.md",
@@ -145,9 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "reported cases handled (2019-2022) and community groups (2019).")
     cal.add_argument("--out", type=Path, default=None,
                      help="report file (default docs/calibration.md)")
-    cal.add_argument("--workers", type=_workers, default=None,
-                     help="local worker processes (default: the number of cores)")
-    cal.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _pool_options(cal)
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
     viz = commands.add_parser(

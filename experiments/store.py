@@ -168,16 +168,6 @@ class ResultStore:
         """Store one finished (or failed) run: its steps first, then its summary row."""
         write_result(self.folder, self.plan_row(run), result)
 
-    def failures(self) -> list[dict]:
-        """Every run that stands failed, with its seed and error, by run id."""
-        failed = [run_id for run_id, status in self.statuses().items() if status != "done"]
-        rows = []
-        for run_id in sorted(failed):
-            df = pd.read_parquet(self.runs_dir / part_name(run_id),
-                                 columns=["run_id", "seed", "status", "error"])
-            rows.append(df.iloc[0].to_dict())
-        return rows
-
     def write_manifest(self, done: set[int], failed: dict) -> None:
         """The manifest: what was asked, with which code, and where each run stands."""
         status = {str(r.run_id): ("done" if r.run_id in done else
