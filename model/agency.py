@@ -42,6 +42,8 @@ class Agency(Agent):
         self.programs_left = p.programs_per_agency_per_year
         self.programs_active = []             # weeks at which joint programs end
         self.case_budget = p.agency_capacity_per_week
+        self.refers = None                    # a player's referral choice (None: the rule)
+        self.referrals_made = 0               # survivors referred to the center so far
         # weekly tallies
         self.seen = 0
         self.referred = 0
@@ -58,6 +60,12 @@ class Agency(Agent):
         tie_part = (1.0 - p.tie_weight) + p.tie_weight * self.tie
         request_part = 1.0 if self.request_met else p.unmet_request_factor
         return self.trust * tie_part * request_part
+
+    def decides_to_refer(self) -> bool:
+        """Refer the survivor seen now: by referral_probability, or as a player chose."""
+        if self.refers is not None:
+            return bool(self.refers)
+        return self.model.random.random() < self.referral_probability()
 
     def serve_itself(self) -> bool:
         """Handle a case without the center, if the agency has capacity left this week."""

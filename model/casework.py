@@ -60,8 +60,9 @@ class CaseworkMixin:
         flow = self.flow
         flow["seen_by_agencies"] += 1
         agency.seen += 1
-        if self.random.random() < agency.referral_probability():
+        if agency.decides_to_refer():
             agency.referred += 1
+            agency.referrals_made += 1
             flow["referred"] += 1
             flow["referrals_" + agency.key] += 1
             return self.arrive(agency.key)
@@ -123,7 +124,7 @@ class CaseworkMixin:
         self._fill(openings)
         if self.center.waiting:
             stretch = [v for v in self.volunteers
-                       if v.caseload < v.case_slots and r.random() < v.dedication]
+                       if v.caseload < v.case_slots and v.takes_extra_case()]
             self._fill(stretch)
 
     def _fill(self, openings: list) -> None:
@@ -132,10 +133,12 @@ class CaseworkMixin:
         flow = self.flow
         while openings and center.waiting:
             survivor = center.waiting.popleft()
-            survivor.assign(openings.pop())
+            worker = openings.pop()
+            survivor.assign(worker)
             center.in_service[survivor] = None
             if not survivor.admitted:
                 survivor.admitted = True
+                worker.cases_taken += 1
                 flow["intake"] += 1
                 flow["wait_weeks"] += survivor.weeks_waited
                 if survivor.case_type == "sexual_violence":

@@ -61,6 +61,8 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
             Volunteer(self)
         self.update_trust_and_ties(self.staff)
 
+        self.change_log = []      # interventions applied: step, year, changes, label
+        self._scheduled = []      # interventions waiting for their calendar year
         self.record = {}
         self._record()
         self.datacollector = RecordCollector(model_reporters=model_reporters())
@@ -74,8 +76,29 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         self.weekly_volunteer_exit = weekly(p.volunteer_exit_per_year)
         self.weekly_cadre_attrition = weekly(p.cadre_attrition_per_year)
 
+    # --- calendar ------------------------------------------------------------------------
+    @property
+    def year(self) -> int:
+        """Calendar year of the week last simulated (the start year before the first step)."""
+        return self.p.start_year + max(0, self.steps - 1) // WEEKS_PER_YEAR
+
     # --- interventions during a run ----------------------------------------------------
-    def change(self, **changes) -> None:
+    def schedule_change(self, year: int, label: str = "", **changes) -> None:
+        """Apply ``changes`` from the first week of calendar ``year`` on (an event).
+
+        The changes are validated now, so a bad value fails before the run goes on.
+        """
+        validate(**{**self.p.as_dict(), **changes})
+        self._scheduled.append((int(year), label, dict(changes)))
+        self._scheduled.sort(key=lambda event: event[0])
+
+    def _apply_due_changes(self) -> None:
+        year = self.p.start_year + self.steps // WEEKS_PER_YEAR   # year of the coming week
+        while self._scheduled and self._scheduled[0][0] <= year:
+            _, label, changes = self._scheduled.pop(0)
+            self.change(label=label, **changes)
+
+    def change(self, label: str = "", **changes) -> None:
         """Change parameters from the next week on (a policy switched mid-run).
 
         The new values are validated like those given at construction; people
@@ -85,6 +108,9 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         """
         self.p = validate(**{**self.p.as_dict(), **changes})
         self._derive_rates()
+        self.change_log.append({"step": self.steps,
+                                "year": self.p.start_year + self.steps // WEEKS_PER_YEAR,
+                                "changes": dict(changes), "label": label})
 
     def lose_staff(self, count: int) -> int:
         """``count`` staff leave at once, the longest-serving first; returns how many left.
@@ -131,6 +157,8 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
     # --- the week -----------------------------------------------------------------------
     def step(self) -> None:
         """One week, in the order of the ODD schedule (docs/ODD.md, section 3)."""
+        if self._scheduled:
+            self._apply_due_changes()
         self.flow = dict.fromkeys(FLOWS, 0)
         self.campaign_hours = 0.0
         self.socialization_effort = 0.0

@@ -81,6 +81,12 @@ def _p(name, kind, default, unit, low, high, meaning, source):
     _TABLE.append(Param(name, kind, default, unit, low, high, meaning, source, _group))
 
 
+# --- Calendar ------------------------------------------------------------------------
+_group = "Calendar"
+_p("start_year", int, 1999, "calendar year", 1999, 2100,
+   "calendar year of the first simulated week (the center was founded in 1999)",
+   "../shared/data/organisation.md (founded 1999)")
+
 # --- Survivors and help-seeking -------------------------------------------------
 _group = "Survivors and help-seeking"
 _p("incidents_per_week", float, 8.1, "survivors/week", 0.0, 1000.0,

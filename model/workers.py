@@ -18,6 +18,10 @@ def stochastic_round(random, x: float) -> int:
     return whole + (random.random() < x - whole)
 
 
+#: What a staff member's week can go to (a player's plan uses these keys, in hours).
+ACTIVITIES = ("casework", "meetings", "forums", "proposals", "outreach", "reports")
+
+
 class Worker(Agent):
     """Someone who can accompany survivors: a staff member or a volunteer."""
 
@@ -30,6 +34,8 @@ class Worker(Agent):
         self.dedication = draw(r, p.volunteerism, p.habitus_concentration, p.use_volunteerism)
         self.cases = []            # survivors this person accompanies now
         self.case_slots = 0.0      # cases this person has time for this week
+        self.cases_taken = 0       # survivors taken into accompaniment so far
+        self.meetings_held = 0     # meetings and forums attended so far
 
     @property
     def caseload(self) -> int:
@@ -63,12 +69,17 @@ class Staff(Worker):
             for _ in model.agency_list
         ]
         self.booked_hours = 0.0    # forum and request hours booked for this week
+        self.plan = None           # a player's hours by activity (None: the model's rules)
+        self.meet_with = None      # a player's choice of agency key for meetings
 
     def step(self) -> None:
         """Split the week's time among the activities of finding 1; cases get the rest."""
         p = self.model.p
         hours = p.staff_hours_per_week - p.admin_hours_per_week - self.booked_hours
         self.booked_hours = 0.0
+        if self.plan is not None:
+            self.follow_plan(max(0.0, hours))
+            return
         hours -= self.hold_meetings(hours)
         hours -= self.analyse_opportunities(min(hours, p.opportunity_hours_per_week))
         campaign = max(0.0, min(hours, p.campaign_hours_per_week))
@@ -78,6 +89,23 @@ class Staff(Worker):
         self.model.socialization_effort += social * self.skill
         hours -= social
         self.case_slots = max(0.0, hours) / p.hours_per_case_week
+        self.decay_ties()
+
+    def follow_plan(self, hours: float) -> None:
+        """Spend the week as a player chose: hours by activity, scaled to what is free."""
+        p = self.model.p
+        plan = {k: max(0.0, float(self.plan.get(k, 0.0))) for k in ACTIVITIES}
+        total = sum(plan.values())
+        scale = min(1.0, hours / total) if total > 0 else 0.0
+        plan = {k: v * scale for k, v in plan.items()}
+        n = int(plan["meetings"] // p.meeting_hours)
+        keys = self.model.agencies
+        for _ in range(n):
+            agency = keys.get(self.meet_with) if self.meet_with else None
+            self.contact(agency or self.model.random.choice(self.model.agency_list))
+        self.analyse_opportunities(plan["proposals"])
+        self.model.socialization_effort += plan["outreach"] * self.skill
+        self.case_slots = plan["casework"] / p.hours_per_case_week
         self.decay_ties()
 
     def hold_meetings(self, hours: float) -> float:
@@ -104,6 +132,7 @@ class Staff(Worker):
         self.ties[i] += p.tie_gain * (1.0 - self.ties[i])
         agency.new_good += p.contact_evidence
         agency.contacts += 1
+        self.meetings_held += 1
 
     def analyse_opportunities(self, hours: float) -> float:
         """Funding-opportunity analysis (finding 1, skill finding 2.1); returns hours used.
@@ -141,6 +170,13 @@ class Volunteer(Worker):
     def __init__(self, model):
         super().__init__(model)
         self.burnout = 0.0
+        self.extra_case = None     # a player's choice to take one more case (None: the rule)
+
+    def takes_extra_case(self) -> bool:
+        """One more case beyond her time: by dedication (finding 2.2), or as a player chose."""
+        if self.extra_case is not None:
+            return bool(self.extra_case)
+        return self.model.random.random() < self.dedication
 
     def step(self) -> None:
         """Give time by dedication; overload builds burnout; leave by the rule of finding 2.2.
