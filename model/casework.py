@@ -58,6 +58,7 @@ def refer_or_serve(model, agency):
     """
     flow = model.flow
     flow["seen_by_agencies"] += 1
+    flow["seen_" + agency.key] += 1
     if agency.decides_to_refer():
         flow["referred"] += 1
         flow["referrals_" + agency.key] += 1
@@ -140,6 +141,7 @@ def refer_on(model, survivor) -> None:
     else:
         agency.record_refusal()
     model.flow["returned_to_agency"] += 1
+    model.flow["seen_" + agency.key] += 1
     model.end_case(survivor, State.AGENCY_SERVED if agency.serve_itself()
                    else State.AGENCY_UNSERVED)
 

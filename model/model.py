@@ -125,9 +125,21 @@ class CollaborationModel(Model):
         return len(leaving)
 
     # --- agent sets ------------------------------------------------------------------
+    def register_agent(self, agent) -> None:
+        self.__dict__.setdefault("_by_type", {}).pop(type(agent), None)
+        super().register_agent(agent)
+
+    def deregister_agent(self, agent) -> None:
+        self._by_type.pop(type(agent), None)
+        super().deregister_agent(agent)
+
     def _members(self, cls) -> list:
-        agents = self.agents_by_type.get(cls)
-        return list(agents) if agents is not None else []
+        """Mesa's agent set of ``cls`` as a new list (kept as a tuple until one joins or leaves)."""
+        members = self._by_type.get(cls)
+        if members is None:
+            agents = self.agents_by_type.get(cls)
+            members = self._by_type[cls] = tuple(agents) if agents is not None else ()
+        return list(members)
 
     @property
     def staff(self) -> list:
@@ -297,8 +309,12 @@ class CollaborationModel(Model):
         volunteers = self.volunteers
         staff = self.staff
         workers = staff + volunteers
+        hours = dict.fromkeys(TIME_USES, 0.0)
+        for w in workers:
+            for use, h in w.hours.items():
+                hours[use] += h
         for use in TIME_USES:
-            flow["hours_" + use] = sum(w.hours[use] for w in workers)
+            flow["hours_" + use] = hours[use]
         rec.update(flow)
         rec["year"] = self.year
         rec["waiting"] = len(center.waiting)
@@ -314,7 +330,7 @@ class CollaborationModel(Model):
         rec["staff"] = len(staff)
         rec["volunteers"] = len(volunteers)
         rec["former_staff_volunteers"] = sum(v.former_staff for v in volunteers)
-        rec["volunteer_ties"] = sum(t >= MIN_TIE for v in volunteers for t in v.ties)
+        rec["volunteer_ties"] = sum(sum(t >= MIN_TIE for t in v.ties) for v in volunteers)
         rec["cadres"] = len(self.cadres)
         rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups

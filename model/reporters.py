@@ -10,7 +10,7 @@ from .workers import TIME_USES
 #: Counts accumulated during a week and reset at its start.
 FLOWS = (
     "incidents", "sought_help", "entry_police", "entry_agency", "entry_center",
-    "entry_community", "seen_by_agencies", "referred",
+    "entry_community", "seen_by_agencies", *(f"seen_{k}" for k in AGENCY_KEYS), "referred",
     *(f"referrals_{k}" for k in AGENCY_KEYS),
     "intake", "intake_sexual_violence", "wait_weeks", "closed_good", "closed_poor",
     "dropped_out", "triaged", "referred_on", "returned_to_agency",
@@ -115,6 +115,7 @@ MEANINGS = {
 }
 for _k in AGENCY_KEYS:
     MEANINGS[f"referrals_{_k}"] = f"referrals to the center by {_k}"
+    MEANINGS[f"seen_{_k}"] = f"survivors seen by {_k} (first contacts and returns after triage)"
     MEANINGS[f"trust_{_k}"] = f"trust of {_k} in the center (0-1)"
     MEANINGS[f"tie_{_k}"] = f"pooled tie of the center's people to {_k} (0-1)"
 for _use in TIME_USES:

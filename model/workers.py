@@ -63,7 +63,9 @@ class Worker(Agent):
     def decay_ties(self) -> None:
         """Ties weaken without contact."""
         keep = 1.0 - self.model.p.tie_decay
-        self.ties = [t * keep for t in self.ties]
+        ties = self.ties
+        if any(ties):
+            self.ties = [t * keep for t in ties]
 
     def contact_weight(self, agency) -> float:
         """How likely she is to be the one who goes to ``agency``: known contacts first."""
@@ -76,23 +78,25 @@ class Worker(Agent):
 
     def start_week(self, available: float) -> float:
         """Open the week with ``available`` hours: booked hours first; returns what is left."""
-        hours = self.hours
-        for use in TIME_USES:
-            hours[use] = 0.0
+        self.hours = hours = dict.fromkeys(TIME_USES, 0.0)
         self.week_hours = available
         left = available
-        for use, wanted in self.booked.items():
-            given = min(wanted, max(0.0, left))
-            hours[use] = given
-            left -= given
-            self.booked[use] = 0.0
-        return max(0.0, left)
+        booked = self.booked
+        if booked["forums"] or booked["requests"] or booked["reports"]:
+            for use, wanted in booked.items():
+                given = wanted if wanted < left else left
+                hours[use] = given
+                left -= given
+                booked[use] = 0.0
+        return left
 
     def spend(self, use: str, hours: float, left: float) -> float:
         """Give up to ``hours`` of what is ``left`` to ``use``; returns what is left after."""
-        given = max(0.0, min(hours, left))
-        self.hours[use] += given
-        return left - given
+        given = hours if hours < left else left
+        if given > 0.0:
+            self.hours[use] += given
+            return left - given
+        return left
 
     def leaving_chance(self, base_per_week: float) -> float:
         """Weekly chance of leaving: the base rate, raised while funds are short.
@@ -109,9 +113,11 @@ class Worker(Agent):
         """Accompanying a survivor an agency referred brings contact with its people."""
         model = self.model
         chance = model.p.case_contact_per_week
+        agencies = model.agencies
+        random = model.random.random
         for survivor in self.cases:
-            agency = model.agencies.get(survivor.source)
-            if agency is not None and model.random.random() < chance:
+            agency = agencies.get(survivor.source)
+            if agency is not None and random() < chance:
                 self.meet(agency)
 
 
