@@ -92,7 +92,7 @@ def run_campaigns(model) -> None:
 
     Awareness A grows by campaign_gain per hour towards 1 and decays weekly;
     policymakers' good experience grows with campaign time (one contact's
-    worth per agency for 40 hours a week).
+    worth per agency for a full working week of campaigning).
     """
     p = model.p
     center = model.center
@@ -100,7 +100,7 @@ def run_campaigns(model) -> None:
     gain = min(1.0, p.campaign_gain * hours)
     center.awareness += gain * (1.0 - center.awareness)
     center.awareness -= p.awareness_decay * center.awareness
-    reach = p.contact_evidence * min(1.0, hours / 40.0)
+    reach = p.contact_evidence * min(1.0, hours / p.staff_hours_per_week)
     if reach > 0:
         for agency in model.agency_list:
             agency.record_experience(good=reach)

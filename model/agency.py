@@ -15,6 +15,8 @@ AGENCY_KINDS = (
 )
 FIELDS = ("province", "city")
 AGENCY_KEYS = tuple(f"{kind}_{field}" for field in FIELDS for kind, _ in AGENCY_KINDS)
+#: Weeks of unused case capacity an agency can carry over (a fixed assumption).
+CAPACITY_CARRY_WEEKS = 4
 
 
 def pooled_tie(ties: list[float], pooling: float) -> float:
@@ -163,9 +165,8 @@ class Agency(Agent):
         """Reset weekly tallies, refill case capacity, end finished programs."""
         p = self.model.p
         self.seen = self.referred = self.contacts = 0
-        # unused capacity carries over for at most four weeks
         self.case_budget = min(self.case_budget + p.agency_capacity_per_week,
-                               4.0 * p.agency_capacity_per_week)
+                               CAPACITY_CARRY_WEEKS * p.agency_capacity_per_week)
         week = self.model.steps
         if self.programs_active and self.programs_active[0] <= week:
             self.programs_active = [end for end in self.programs_active if end > week]
