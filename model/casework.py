@@ -175,7 +175,8 @@ def admit(model) -> None:
             if not center.waiting:
                 break
             # some of her case time is still free, but less than a whole case needs
-            if volunteer.free_case_hours() > 0 and volunteer.takes_extra_case():
+            free = volunteer.free_case_hours()
+            if 0 < free < p.hours_per_case_week and volunteer.takes_extra_case():
                 start_case(model, center.waiting.popleft(), volunteer)
 
 

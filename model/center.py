@@ -17,7 +17,7 @@ class Center:
     equals the change in balance, and the balance never goes below zero.
     """
 
-    def __init__(self, funds: float):
+    def __init__(self, funds: float, expected_income: float = 0.0):
         self.funds = float(funds)
         self.income_total = 0.0
         self.spending_total = 0.0
@@ -30,7 +30,7 @@ class Center:
         self.hiring_frozen = False
         self.funds_short = False       # salaries not paid in full, or reserves below the cut line
         self.unpaid_weeks = 0          # weeks in a row with salaries not paid in full
-        self.income_trend = 0.0        # weekly income, averaged over budget_memory_weeks
+        self.income_trend = expected_income   # weekly income, averaged over budget_memory_weeks
         self.weeks_since_layoff = 0
         # casework
         self.awareness = 0.0           # public awareness built by campaigns, in [0, 1]

@@ -59,6 +59,14 @@ class ProgrammeDonor:
         self.reports_due = self.reports_delivered = self.conflicts = 0
 
 
+def committed_income(p, donor: ProgrammeDonor) -> float:
+    """Weekly income the center can count on at the start: the donor's grant and donations.
+
+    It starts the average income the center budgets with (Center.income_trend).
+    """
+    return donor.weekly_payment(p) + rate_per_week(p.donations_per_year)
+
+
 def collect_income(model) -> None:
     """The week's income: the donor's payment, donations, and any small grant won.
 
@@ -86,18 +94,20 @@ def write_quarterly_report(model) -> None:
     """Each quarter the center reports activities and funding to its partners (2.3).
 
     The report is delivered with chance accountability, or when players gave
-    it the hours it needs; writing it books report_hours of one staff member.
+    it the hours it needs; by the rule, writing it books report_hours of one
+    staff member (a volunteer when no staff are left) in the coming week. With
+    nobody left at the center, no report is written.
     """
     if model.steps % WEEKS_PER_QUARTER:
         return
     p = model.p
     center = model.center
     by_players = center.player_hours["reports"] >= p.report_hours > 0
-    delivered = by_players or model.random.random() < accountability(p)
     center.player_hours["reports"] = 0.0
-    staff = model.staff
-    if delivered and staff and not by_players:
-        model.random.choice(staff).book("reports", p.report_hours)
+    writers = model.staff or model.volunteers
+    delivered = by_players or (bool(writers) and model.random.random() < accountability(p))
+    if delivered and not by_players:
+        model.random.choice(writers).book("reports", p.report_hours)
     model.donor.note_report(delivered)
     model.flow["reports_delivered"] += delivered
 

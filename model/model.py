@@ -10,7 +10,7 @@ from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round,
 from .center import SOURCES, USES, Center
 from .community import Cadre, CommunityGroup
 from .network import MIN_TIE, collaboration_network
-from .parameters import PARAMETERS, check_seed, check_years, validate
+from .parameters import PARAMETERS, ParameterError, check_seed, check_years, validate
 from .reporters import FLOWS, RecordCollector, model_reporters
 from .survivor import TERMINAL, State
 from .workers import TIME_USES, Staff, Volunteer
@@ -36,8 +36,8 @@ class CollaborationModel(Model):
         p = self.p
         self._derive_rates()
 
-        self.center = Center(p.initial_funds)
         self.donor = funding.ProgrammeDonor(p)
+        self.center = Center(p.initial_funds, funding.committed_income(p, self.donor))
         self.tally = {state: 0 for state in State}   # survivors in terminal states
         self.free_cadres = []                         # cadres not yet in a group
         self.flow = dict.fromkeys(FLOWS, 0)
@@ -86,9 +86,17 @@ class CollaborationModel(Model):
     def schedule_change(self, year: int, label: str = "", **changes) -> None:
         """Apply ``changes`` from the first week of calendar ``year`` on (an event).
 
-        The changes are validated now, so a bad value fails before the run goes on.
+        The changes are validated now, together with every change scheduled
+        before them, so a bad value fails before the run goes on. (A change made
+        by hand in between can still conflict; it is validated when applied.)
         """
-        validate(**{**self.p.as_dict(), **changes})
+        if "start_year" in changes:
+            raise ParameterError("parameter 'start_year' cannot be scheduled: the calendar "
+                                 "cannot move once the run has begun")
+        merged = self.p.as_dict()
+        for _, _, earlier in self._scheduled:
+            merged.update(earlier)
+        validate(**{**merged, **changes})
         self._scheduled.append((int(year), label, dict(changes)))
         self._scheduled.sort(key=lambda event: event[0])
 
@@ -104,8 +112,12 @@ class CollaborationModel(Model):
         The new values are validated like those given at construction; people
         already at the center keep the habitus they were drawn with, and the
         sizes set at the start (n_staff as the staffing target, initial funds)
-        apply as they stand. Every change is logged in ``change_log``.
+        apply as they stand. The calendar cannot move once the run has begun.
+        Every change is logged in ``change_log``.
         """
+        if "start_year" in changes and self.steps > 0 and changes["start_year"] != self.p.start_year:
+            raise ParameterError("parameter 'start_year' cannot change once the run has begun "
+                                 f"(it is {self.p.start_year}; the run is at week {self.steps})")
         self.p = validate(**{**self.p.as_dict(), **changes})
         self._derive_rates()
         self.service_weights = [a.entry_weight() for a in self.service_agencies]

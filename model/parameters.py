@@ -21,8 +21,10 @@ DATA = "../shared/data/reported_cases.csv"
 STUDY = "the study (seed/SUMMARY.md)"
 JOSANG = "Jøsang & Ismail 2002, The Beta Reputation System"
 ORG = "../shared/data/organisation.md"
-CALIBRATED = ("calibrated by ABC to rows 'Nurani Perempuan WCC' 2019-2022 (cases handled) "
-              "and 2019 (community groups) of " + DATA + " (docs/calibration.md)")
+CALIBRATED = ("calibrated by ABC for the earlier model (year 1 taken as 2016) to rows "
+              "'Nurani Perempuan WCC' 2019-2022 (cases handled) and 2019 (community groups) of "
+              + DATA + "; kept for the 1999 start until the model is recalibrated "
+              "(docs/ODD.md §7)")
 BY_HAND = ("set by hand so that runs from the 1999 founding handle about 100 cases a year in "
            "2019-2022 and hold about 7 groups in 2019 (rows 'Nurani Perempuan WCC' of " + DATA
            + "; docs/ODD.md §7)")
@@ -151,7 +153,8 @@ _p("outcome_floor", float, 0.3, "probability", 0.0, 1.0,
    "chance of a good case outcome when the worker's commitment is zero", "assumption")
 _p("casework_priority", float, 0.5, "share", 0.0, 1.0,
    "share of staff time for campaigns, socialization and opportunity analysis moved to "
-   "casework while the expected wait reaches triage_wait_weeks (in proportion below it)",
+   "casework while the expected wait reaches triage_wait_weeks, counted as at least one "
+   "week (in proportion below it)",
    "assumption (services put direct care first under pressure)")
 _p("case_contact_per_week", float, 0.1, "probability/week", 0.0, 1.0,
    "chance per week that accompanying a survivor referred by an agency brings a "

@@ -599,3 +599,34 @@ def test_lose_staff_removes_the_longest_serving_and_their_ties():
     assert not any(s in model.staff for s in oldest)
     assert len(model.staff) == n - 3
     assert model.lose_staff(50) == n - 3 and model.staff == []
+
+
+def test_the_calendar_cannot_move_during_a_run():
+    model = run_weeks(3, rng=1)
+    with pytest.raises(Exception, match="'start_year' cannot change"):
+        model.change(start_year=2005)
+    with pytest.raises(Exception, match="'start_year' cannot be scheduled"):
+        model.schedule_change(2001, start_year=2005)
+    assert model.p.start_year == 1999
+
+
+def test_scheduled_changes_are_validated_together():
+    model = CollaborationModel(rng=1)
+    model.schedule_change(2001, reserve_weeks=3.0, hours_cut_weeks=3.0)
+    with pytest.raises(Exception, match="'hours_cut_weeks' = 6"):
+        model.schedule_change(2002, hours_cut_weeks=6.0)     # above the scheduled reserve_weeks
+
+
+def test_a_new_center_budgets_with_its_committed_income_and_keeps_full_hours():
+    model = run_weeks(26, rng=3)
+    series = model.datacollector.get_model_vars_dataframe().iloc[1:]
+    assert series["hours_cut"].sum() == 0
+    assert model.center.income_trend > 0
+
+
+def test_nobody_left_writes_no_report():
+    model = CollaborationModel(rng=1, n_staff=0, n_volunteers=0, volunteer_recruits_per_year=0)
+    model.run(1)
+    assert total(model, "reports_delivered") == 0
+    staffed = run_weeks(52, rng=1, accountability=1.0)
+    assert total(staffed, "reports_delivered") == 4
