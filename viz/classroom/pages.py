@@ -80,15 +80,37 @@ def Action(label: str, on_click, test_id: str, color: str = "#6a1b9a", disabled:
     return btn
 
 
+def page_connected():
+    """A function telling whether this session's browser page is connected now.
+
+    A phone that loses its connection leaves its session on the server (Solara keeps it
+    to reconnect), so a student counts as present only while her page is connected.
+    """
+    from solara.server import kernel_context
+
+    if not kernel_context.has_current_context():
+        return lambda: True
+    context = kernel_context.get_current_context()
+    connected = kernel_context.PageStatus.CONNECTED
+    return lambda: connected in list(context.page_status.values())
+
+
 def use_room_follow(room: Room | None, token: str | None = None) -> int:
-    """Redraw when the room changes (checked at least once a second); students say 'here'."""
+    """Redraw when the room changes (checked at least once a second); students say 'here'.
+
+    Nothing is redrawn and nobody is marked present while the page is disconnected.
+    """
     version, set_version = solara.use_state(0)
+    connected = solara.use_memo(page_connected, [])
 
     def follow(cancel):
         if room is None:
             return
         seen = -1
         while not cancel.is_set():
+            if not connected():
+                cancel.wait(1.0)
+                continue
             now = room.wait_for_change(seen, 1.0)
             if token:
                 room.seen(token)
