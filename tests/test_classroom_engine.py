@@ -1,5 +1,7 @@
 """The class's run: months of weeks, decisions on the model's hooks, the debrief on the same seed."""
 
+import math
+
 import pandas as pd
 
 from model import AGENCY_KEYS
@@ -91,10 +93,10 @@ def test_findings_follow_the_numbers_they_describe():
     findings = {f.key: f for f in debrief.findings}
     for f in findings.values():
         if f.showed is not None:
-            assert all(v == v for v in f.values.values())   # no NaN behind a verdict
+            assert not any(math.isnan(v) for v in f.values.values())   # no NaN behind a verdict
     community = findings["community"]
     assert community.showed == (community.values["groups"] > 0 or community.values["brought"] > 0)
-    referred = dict((name, (a, b)) for name, a, b in debrief.compared)["referred"]
+    referred = {name: (a, b) for name, a, b in debrief.compared}["referred"]
     assert referred[0] == sum(r.flows["referred"] for r in room.run.rounds)
 
 

@@ -82,7 +82,7 @@ routes = [
 ]
 
 # --- classroom mode (issue 12): the teacher's /class and the students' /join ------------
-from .classroom import pages as classroom_pages  # noqa: E402
+from .classroom import pages as classroom_pages
 
 routes += [
     solara.Route(path="class", component=classroom_pages.TeacherPage, label="Class"),

@@ -100,8 +100,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, classroom: bool = 
 def classroom_notice(host: str, port: int) -> str:
     """What ``run.py viz --classroom`` prints: where the teacher and students go, and a warning."""
     base = public_url(host, port)
-    lines = [f"Classroom: the teacher opens {base}/class, students open {base}/join"
-             " (or scan the QR code on the teacher's page)."]
+    lines = [(f"Classroom: the teacher opens {base}/class, students open {base}/join"
+              " (or scan the QR code on the teacher's page).")]
     if host != "127.0.0.1":
         lines.append(f"Warning: the app listens on {host}: anyone on this network can reach "
                      "these pages. Use it on a network you trust (the class's own) and stop it "

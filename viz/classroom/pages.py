@@ -10,6 +10,7 @@ through Solara's text components (escaped); the only HTML built here escapes the
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 import reacton.ipyvuetify as rv
@@ -25,8 +26,8 @@ from ..widgets import Svg
 from .address import base_url, join_url, qr_data_uri
 from .debrief import RULES
 from .engine import default_decision
-from .style import CSS
 from .room import REGISTRY, TIMER_CHOICES, Room, RoomError
+from .style import CSS
 from .text import role_name, t
 
 MONTHS = {"en": ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -49,6 +50,16 @@ def round_label(room: Room, lang: str) -> str:
     start = room.run.model.p.start_year
     r = room.round
     return t("class.round", lang, n=r + 1, month=MONTHS[lang][r % 12], year=start + r // 12)
+
+
+def timer_text(room: Room, lang: str) -> str:
+    """Paused, seconds left in the round, or no timer."""
+    left = room.seconds_left()
+    if room.paused:
+        return t("class.paused", lang)
+    if left is None:
+        return t("class.no_timer", lang)
+    return t("class.seconds_left", lang, n=int(left + 0.999))
 
 
 def error_text(err: RoomError, lang: str) -> str:
@@ -101,6 +112,7 @@ def use_room_follow(room: Room | None, token: str | None = None) -> int:
     Nothing is redrawn and nobody is marked present while the page is disconnected.
     """
     version, set_version = solara.use_state(0)
+    _, set_second = solara.use_state(0)       # redraws the countdown while a timer runs
     connected = solara.use_memo(page_connected, [])
 
     def follow(cancel):
@@ -117,6 +129,9 @@ def use_room_follow(room: Room | None, token: str | None = None) -> int:
             if now != seen:
                 seen = now
                 set_version(now)
+            left = room.seconds_left()
+            if left is not None and not room.paused:
+                set_second(int(left))
 
     solara.use_thread(follow, dependencies=[room, token], intrusive_cancel=False)
     return version
@@ -204,11 +219,7 @@ def TeacherRoom(room: Room, lang: str, version: int):
                                                    "class": "kb-qr"})
             with solara.Div(classes=["kb-card", "kb-round-card"]):
                 Label(round_label(room, lang), classes=["kb-round"], test_id="round")
-                left = room.seconds_left()
-                state = (t("class.paused", lang) if room.paused else
-                         t("class.seconds_left", lang, n=int(left + 0.999))
-                         if left is not None else t("class.no_timer", lang))
-                Label(state, classes=["kb-muted"], test_id="timer")
+                Label(timer_text(room, lang), classes=["kb-muted"], test_id="timer")
                 waited = room.waited_roles()
                 done = [r for r in waited if r in room.pending]
                 Label(t("class.submitted", lang, n=len(done), total=len(waited)),
@@ -372,7 +383,7 @@ def fmt(x: float, sign: bool = False) -> str:
 def number_text(value) -> str:
     """A finding's value as shown: two decimals for fractions, a dash when not computed."""
     if isinstance(value, float):
-        return "–" if value != value else f"{value:.2f}"
+        return "–" if math.isnan(value) else f"{value:.2f}"
     return str(value)
 
 
@@ -464,6 +475,8 @@ def StudentRoom(room: Room, player, lang: str):
                 Debrief(room, lang, player_id=player.id, version=version)
             return main
         Label(round_label(room, lang), classes=["kb-round"], test_id="round")
+        if room.paused or room.seconds_left() is not None:
+            Label(timer_text(room, lang), classes=["kb-muted"], test_id="timer")
         Knowledge(room, role, lang, version)
         DecisionForm(room, player, role, lang, version)
     return main
@@ -542,4 +555,4 @@ def DecisionForm(room: Room, player, role, lang: str, version: int):
     return main
 
 
-__all__ = ["TeacherPage", "JoinPage", "base_url"]
+__all__ = ["JoinPage", "TeacherPage", "base_url"]
