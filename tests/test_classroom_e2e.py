@@ -157,6 +157,16 @@ def test_bad_names_get_a_message_and_no_role(person, name, says):
     assert teacher.locator("[data-testid=player]").count() == 0
 
 
+def test_a_nickname_with_markup_is_shown_as_text(person):
+    teacher, code = start_room(person)
+    name = "<b>Siti</b>"
+    page = form_join(person, code, name)
+    page.locator("[data-testid=role]").wait_for()
+    player = teacher.locator("[data-testid=player]").first
+    player.wait_for()
+    assert name in player.inner_text() and player.locator("b").count() == 0
+
+
 def test_a_wrong_code_gets_a_message(person):
     page = form_join(person, "ZZZZ9", "Ani")
     assert "no open class with this code" in page.locator("[data-testid=error]").inner_text()

@@ -106,19 +106,24 @@ def page_connected():
     return lambda: connected in list(context.page_status.values())
 
 
-def use_room_follow(room: Room | None, token: str | None = None) -> int:
+def use_room_follow(room: Room | None, token: str | None = None, watch=None) -> tuple:
     """Redraw when the room changes (checked at least once a second); students say 'here'.
 
-    Nothing is redrawn and nobody is marked present while the page is disconnected.
+    ``watch(room)`` picks what this page shows (default: everything, the room's version):
+    a student's page redraws when her round, her role's decision or the room's state
+    changes, not at every classmate's submission. Nothing is redrawn and nobody is marked
+    present while the page is disconnected. Returns (room version, seconds left): pass it
+    on to the components that draw the room, so that they redraw when it changes.
     """
     version, set_version = solara.use_state(0)
-    _, set_second = solara.use_state(0)       # redraws the countdown while a timer runs
+    second, set_second = solara.use_state(None)    # the countdown, while a timer runs
     connected = solara.use_memo(page_connected, [])
 
     def follow(cancel):
         if room is None:
             return
         seen = -1
+        last_shown = [object()]
         while not cancel.is_set():
             if not connected():
                 cancel.wait(1.0)
@@ -128,13 +133,15 @@ def use_room_follow(room: Room | None, token: str | None = None) -> int:
                 room.seen(token)
             if now != seen:
                 seen = now
-                set_version(now)
+                shown = watch(room) if watch else now
+                if shown != last_shown[0]:
+                    last_shown[0] = shown
+                    set_version(now)
             left = room.seconds_left()
-            if left is not None and not room.paused:
-                set_second(int(left))
+            set_second(None if left is None or room.paused else int(left))
 
     solara.use_thread(follow, dependencies=[room, token], intrusive_cancel=False)
-    return version
+    return version, second
 
 
 # --- the teacher's page ------------------------------------------------------------------------
@@ -192,7 +199,7 @@ def TeacherPage():
 
 
 @solara.component
-def TeacherRoom(room: Room, lang: str, version: int):
+def TeacherRoom(room: Room, lang: str, version: tuple):
     """The running class: join card, controls, players, and the state of the model."""
     message, set_message = solara.use_state("")
     token = room.teacher_token
@@ -246,7 +253,7 @@ def TeacherRoom(room: Room, lang: str, version: int):
 
 
 @solara.component
-def Players(room: Room, lang: str, act, version: int):
+def Players(room: Room, lang: str, act, version: tuple):
     """Every student: nickname, role, submitted or not, present or gone, and remove."""
     with solara.Div(classes=["kb-card"]) as main:
         solara.Text(t("class.players", lang, n=len(room.players)), classes=["kb-card-title"])
@@ -272,7 +279,7 @@ def Players(room: Room, lang: str, act, version: int):
 
 
 @solara.component
-def ModelState(room: Room, lang: str, version: int):
+def ModelState(room: Room, lang: str, version: tuple):
     """The network, trust and referrals by agency, cases, funds and the last round's events."""
     layout = solara.use_memo(NetworkLayout, [room])
     model = room.run.model
@@ -284,7 +291,8 @@ def ModelState(room: Room, lang: str, version: int):
                               for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
     total_refs = {a.key: a.referrals_made for a in model.agency_list}
     labels["brought"] = app_t("net.brought", lang, n=0)
-    svg = network_svg(model.network(), layout, labels, total_refs, model.record)
+    svg = solara.use_memo(lambda: network_svg(model.network(), layout, labels, total_refs,
+                                              model.record), [room.round, lang])
     rec = model.record
     rows = "".join(
         f"<tr><td>{escape(role_name_for_agency(k, lang))}</td>"
@@ -332,7 +340,7 @@ def role_name_for_agency(key: str, lang: str) -> str:
 
 # --- the debrief ---------------------------------------------------------------------------------
 @solara.component
-def Debrief(room: Room, lang: str, player_id: str | None = None, version: int = 0):
+def Debrief(room: Room, lang: str, player_id: str | None = None, version: tuple = ()):
     """The class against the model's rules, contributions, findings; CSV for the teacher."""
     d = room.debrief
     if d is None:   # ended for lack of activity
@@ -453,10 +461,18 @@ def JoinPage():
     return main
 
 
+def student_view(room: Room, player) -> tuple:
+    """What a student's page shows from the room: a change of it redraws her page."""
+    pending = room.pending.get(player.role)
+    team = tuple(p.name for p in room.players.values() if p.role == player.role)
+    return (room.round, room.ended, room.paused, room.timer, player.token in room.players,
+            pending.player if pending else None, team)
+
+
 @solara.component
 def StudentRoom(room: Room, player, lang: str):
     """The student's role, what she knows, her decision for this round, and the end."""
-    version = use_room_follow(room, player.token)
+    version = use_room_follow(room, player.token, watch=lambda r: student_view(r, player))
     if player.token not in room.players and not room.ended:
         return Problem(t("join.removed", lang))
     role = room.run.role_by_key[player.role]
@@ -483,7 +499,7 @@ def StudentRoom(room: Room, player, lang: str):
 
 
 @solara.component
-def Knowledge(room: Room, role, lang: str, version: int):
+def Knowledge(room: Room, role, lang: str, version: tuple):
     """What this actor may know now (an agency contact: only her tie, trust and request)."""
     k = room.run.knowledge(role)
     with solara.Div(classes=["kb-card"], attributes={"data-testid": "knowledge"}) as main:
@@ -506,7 +522,7 @@ def Knowledge(room: Room, role, lang: str, version: int):
 
 
 @solara.component
-def DecisionForm(room: Room, player, role, lang: str, version: int):
+def DecisionForm(room: Room, player, role, lang: str, version: tuple):
     """This round's decision: hours by activity and whom to meet, or yes/no; then submit."""
     hours = room.run.weekly_hours
     base = default_decision(role, hours)

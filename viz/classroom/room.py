@@ -85,7 +85,7 @@ class Submission:
     applied: bool = False
 
 
-@dataclass
+@dataclass(eq=False)    # a room is itself: compared by identity, never by its fields
 class Room:
     """One class: its code, teacher token, run, players and the round in progress."""
 
