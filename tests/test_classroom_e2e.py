@@ -130,6 +130,36 @@ def test_a_student_who_reloads_comes_back_with_her_role(person):
     ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
 
 
+def test_the_teacher_removes_a_student_and_her_page_says_so(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator("[data-testid=player]").first.wait_for()
+    teacher.locator("[data-testid=player] [data-testid^=remove-]").first.click()
+    ani.locator("[data-testid=error]", has_text="took you out").wait_for()
+    teacher.locator("[data-testid=player]").wait_for(state="detached")
+
+
+def test_pause_stops_the_clock_and_shows_on_the_students_page(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator("[data-testid=pause]").click()
+    teacher.locator("[data-testid=pause]", has_text="Resume").wait_for()
+    ani.locator("[data-testid=timer]", has_text="Paused").wait_for()
+    teacher.locator("[data-testid=pause]").click()
+    ani.locator("[data-testid=timer]").wait_for(state="detached")
+
+
+def test_when_the_timer_runs_out_the_round_moves_on_without_the_missing(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator(".kb-timer-select").click()
+    teacher.locator(".v-menu__content .v-list-item", has_text="30 seconds").click()
+    ani.locator("[data-testid=timer]", has_text="s left").wait_for()
+    # Ani sends nothing: the server's clock ends the round (within the 60 s timeout)
+    teacher.locator("[data-testid=round]", has_text="Round 2").wait_for()
+    ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
+
+
 def test_each_student_reads_her_own_language(person):
     _, code = start_room(person)
     ani = join(person, code, "Ani")

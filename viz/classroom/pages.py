@@ -244,7 +244,7 @@ def TeacherRoom(room: Room, lang: str, version: tuple):
                 current = next(k for k, v in choices.items() if v == room.timer)
                 solara.Select(t("class.timer", lang), values=list(choices), value=current,
                               on_value=lambda k: act(room.set_timer, choices[k])(),
-                              style={"max-width": "220px"})
+                              style={"max-width": "220px"}, classes=["kb-timer-select"])
                 if message:
                     solara.Error(message)
         Players(room, lang, act, version)
