@@ -16,7 +16,7 @@ from html import escape
 import reacton.ipyvuetify as rv
 import solara
 
-from model import AGENCY_KEYS
+from model import AGENCY_KEYS, WEEKS_PER_YEAR
 from model.workers import ACTIVITIES
 
 from ..i18n import t as app_t
@@ -226,11 +226,11 @@ def TeacherRoom(room: Room, lang: str, version: tuple):
                                                    "class": "kb-qr"})
             with solara.Div(classes=["kb-card", "kb-round-card"]):
                 Label(round_label(room, lang), classes=["kb-round"], test_id="round")
-                Label(timer_text(room, lang), classes=["kb-muted"], test_id="timer")
+                Label(timer_text(room, lang), classes=["kb-muted", "kb-line"], test_id="timer")
                 waited = room.waited_roles()
                 done = [r for r in waited if r in room.pending]
                 Label(t("class.submitted", lang, n=len(done), total=len(waited)),
-                      test_id="submitted-count")
+                      classes=["kb-line"], test_id="submitted-count")
                 with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}):
                     Action(t("class.next", lang), act(room.next_round), "next")
                     if room.paused:
@@ -290,7 +290,8 @@ def ModelState(room: Room, lang: str, version: tuple):
     labels["agency_names"] = {k: app_t(f"agency.{k}", lang)
                               for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
     total_refs = {a.key: a.referrals_made for a in model.agency_list}
-    labels["brought"] = app_t("net.brought", lang, n=0)
+    brought = model.datacollector.model_vars["entry_community"][1:][-WEEKS_PER_YEAR:]
+    labels["brought"] = app_t("net.brought", lang, n=int(sum(brought)))
     svg = solara.use_memo(lambda: network_svg(model.network(), layout, labels, total_refs,
                                               model.record), [room.round, lang])
     rec = model.record
@@ -545,8 +546,11 @@ def DecisionForm(room: Room, player, role, lang: str, version: tuple):
         solara.Text(t(f"role.{role.kind}.ask", lang), classes=["kb-card-title"])
         if role.kind == "staff":
             for activity in ACTIVITIES:
-                solara.SliderInt(t(f"activity.{activity}", lang), value=int(decision[activity]),
-                                 min=0, max=int(hours), on_value=lambda v, a=activity: put(a, v))
+                Line(t("join.hours", lang, activity=t(f"activity.{activity}", lang),
+                       n=int(decision[activity])), classes=["kb-slider-label"])
+                with solara.Div(classes=[f"kb-hours-{activity}"]):
+                    solara.SliderInt("", value=int(decision[activity]), min=0, max=int(hours),
+                                     on_value=lambda v, a=activity: put(a, v))
             total = sum(decision[a] for a in ACTIVITIES)
             Label(t("join.hours_total", lang, n=total, max=f"{hours:g}"),
                         classes=["kb-muted"], test_id="hours-total")

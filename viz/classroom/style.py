@@ -23,6 +23,7 @@ CSS = """
   text-align: right; }
 .kb-class-table th:first-child, .kb-class-table td:first-child { text-align: left; }
 .kb-line { display: block; margin: 2px 0; }
+.kb-slider-label { margin: 6px 0 -10px; font-size: 15px; }
 .kb-strong { font-weight: 700; }
 .kb-role { font-size: 26px; font-weight: 700; color: #4a148c; display: block; }
 .kb-student { max-width: 640px; margin: 0 auto; }

@@ -131,6 +131,7 @@ TEXT: dict[str, dict[str, str]] = {
     "join.vacant": {"en": "The person you played left the center; nobody replaced her yet.",
                     "id": "Orang yang Anda perankan keluar dari lembaga; belum ada penggantinya."},
     "join.hours_total": {"en": "{n} of {max} hours a week", "id": "{n} dari {max} jam per minggu"},
+    "join.hours": {"en": "{activity}: {n} h", "id": "{activity}: {n} jam"},
     "join.meet_with": {"en": "Whom to meet", "id": "Siapa yang ditemui"},
     "join.meet_any": {"en": "anyone (by chance)", "id": "siapa saja (acak)"},
     "join.submit": {"en": "Submit my decision", "id": "Kirim keputusan saya"},
