@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
     viz.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1, this computer only)")
     viz.add_argument("--port", type=_port, default=8521, help="port (default 8521)")
+    viz.add_argument("--classroom", action="store_true",
+                     help="classroom mode: listen on the local network (not only this "
+                          "computer) so students' phones can join; prints the join address")
     return parser
 
 
@@ -289,9 +292,10 @@ def cmd_viz(args) -> int:
     if importlib.util.find_spec("solara") is None:
         raise UsageError("the browser app needs Solara; install the project again with "
                          "`pip install -e .` to get it")
+    from viz.classroom.address import listen_host
     from viz.server import serve
 
-    return serve(args.host, args.port)
+    return serve(listen_host(args.host, args.classroom), args.port, classroom=args.classroom)
 
 
 def cmd_parameters(_args) -> int:
