@@ -132,8 +132,7 @@ def update_trust_and_ties(model) -> None:
     Network capital is held by people, staff and volunteers alike (finding 1):
     it leaves with them.
     """
-    people = model.workers()
+    ties_by_agency = list(zip(*(w.ties for w in model.workers())))
     for agency in model.agency_list:
         agency.update_trust()
-        i = agency.index
-        agency.pool_ties([w.ties[i] for w in people])
+        agency.pool_ties(ties_by_agency[agency.index] if ties_by_agency else ())

@@ -44,7 +44,7 @@ def generate_incidents(model) -> list:
             agency = model.agencies[f"police_{field}"]
         else:
             flow["entry_agency"] += 1
-            agency = r.choices(model.service_agencies, weights=model.service_weights)[0]
+            agency = r.choices(model.service_agencies, cum_weights=model.service_cum_weights)[0]
         survivor = refer_or_serve(model, agency)
         if survivor is not None:
             arrivals.append(survivor)

@@ -1,6 +1,7 @@
 """CollaborationModel: a women's crisis center building collaboration to handle GBV cases."""
 
 import inspect
+from itertools import accumulate
 
 from mesa import Model
 
@@ -50,7 +51,7 @@ class CollaborationModel(Model):
                 self.agency_list.append(Agency(self, kind, label, field))
         self.agencies = {a.key: a for a in self.agency_list}
         self.service_agencies = [a for a in self.agency_list if a.kind != "police"]
-        self.service_weights = [a.entry_weight() for a in self.service_agencies]
+        self._weigh_service_agencies()
         for _ in range(p.n_staff):
             Staff(self, founding=True)
         for _ in range(p.n_volunteers):
@@ -71,6 +72,11 @@ class CollaborationModel(Model):
         self.weekly_turnover = per_week(p.staff_turnover_per_year)
         self.weekly_volunteer_exit = per_week(p.volunteer_exit_per_year)
         self.weekly_cadre_attrition = per_week(p.cadre_attrition_per_year)
+
+    def _weigh_service_agencies(self) -> None:
+        """Cumulative entry weights of the non-police agencies (for random.choices)."""
+        self.service_cum_weights = list(accumulate(a.entry_weight()
+                                                   for a in self.service_agencies))
 
     # --- calendar ------------------------------------------------------------------------
     @property
@@ -120,7 +126,7 @@ class CollaborationModel(Model):
                                  f"(it is {self.p.start_year}; the run is at week {self.steps})")
         self.p = validate(**{**self.p.as_dict(), **changes})
         self._derive_rates()
-        self.service_weights = [a.entry_weight() for a in self.service_agencies]
+        self._weigh_service_agencies()
         week = self._first_week_affected()
         self.change_log.append({"step": week, "year": calendar_year(self.p.start_year, week),
                                 "changes": dict(changes), "label": label})

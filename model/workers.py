@@ -157,16 +157,22 @@ class Staff(Worker):
         if self.plan is not None:
             self.follow_plan(left)
         else:
-            left = self.spend("admin", p.admin_hours_per_week, left)
-            left = self.hold_meetings(left)
+            hours = self.hours
+            admin = min(p.admin_hours_per_week, left)
+            hours["admin"] = admin
+            left = self.hold_meetings(left - admin)
             keep = 1.0 - p.casework_priority * model.center.pressure
             left = self.analyse_opportunities(p.opportunity_hours_per_week * keep, left)
-            left = self.spend("campaigns", p.campaign_hours_per_week * keep, left)
-            left = self.spend("outreach", p.socialization_hours_per_week * keep, left)
-            self.spend("casework", left, left)
+            for use, wanted in (("campaigns", p.campaign_hours_per_week * keep),
+                                ("outreach", p.socialization_hours_per_week * keep)):
+                given = wanted if wanted < left else left
+                hours[use] = given
+                left -= given
+            hours["casework"] = left
         model.campaign_hours += self.hours["campaigns"]
         model.socialization_effort += self.hours["outreach"] * self.skill
-        self.coordinate_cases()
+        if self.cases:
+            self.coordinate_cases()
         self.decay_ties()
 
     def follow_plan(self, left: float) -> None:
@@ -268,7 +274,8 @@ class Volunteer(Worker):
         left = self.spend("outreach", available * p.volunteer_outreach_share, left)
         self.spend("casework", left, left)
         model.socialization_effort += self.hours["outreach"] * self.skill
-        self.coordinate_cases()
+        if self.cases:
+            self.coordinate_cases()
         self.decay_ties()
 
     def takes_extra_case(self) -> bool:
