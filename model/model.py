@@ -16,6 +16,9 @@ from .reporters import FLOWS, RecordCollector, model_reporters
 from .survivor import TERMINAL, State
 from .workers import TIME_USES, Staff, Volunteer
 
+ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
+HOUR_COLUMNS = tuple((use, "hours_" + use) for use in TIME_USES)
+
 
 class CollaborationModel(Model):
     """A women's crisis center, its people, eight agencies and the communities it works in.
@@ -50,6 +53,7 @@ class CollaborationModel(Model):
             for kind, label in AGENCY_KINDS:
                 self.agency_list.append(Agency(self, kind, label, field))
         self.agencies = {a.key: a for a in self.agency_list}
+        self._agency_columns = [(a, "trust_" + a.key, "tie_" + a.key) for a in self.agency_list]
         self.service_agencies = [a for a in self.agency_list if a.kind != "police"]
         self._weigh_service_agencies()
         for _ in range(p.n_staff):
@@ -259,7 +263,7 @@ class CollaborationModel(Model):
         if self._scheduled:
             self._apply_due_changes()
         p = self.p
-        self.flow = dict.fromkeys(FLOWS, 0)
+        self.flow = ZERO_FLOWS.copy()
         self.campaign_hours = 0.0
         self.socialization_effort = 0.0
         self.center.start_week()
@@ -330,9 +334,10 @@ class CollaborationModel(Model):
         hours = dict.fromkeys(TIME_USES, 0.0)
         for w in workers:
             for use, h in w.hours.items():
-                hours[use] += h
-        for use in TIME_USES:
-            flow["hours_" + use] = hours[use]
+                if h:
+                    hours[use] += h
+        for use, column in HOUR_COLUMNS:
+            flow[column] = hours[use]
         rec.update(flow)
         rec["year"] = self.year
         rec["waiting"] = len(center.waiting)
@@ -349,7 +354,7 @@ class CollaborationModel(Model):
         rec["volunteers"] = len(volunteers)
         rec["former_staff_volunteers"] = sum(v.former_staff for v in volunteers)
         rec["volunteer_ties"] = sum(sum(t >= MIN_TIE for t in v.ties) for v in volunteers)
-        rec["cadres"] = len(self.cadres)
+        rec["cadres"] = len(self._members(Cadre))
         rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups
         rec["awareness"] = center.awareness
@@ -358,9 +363,9 @@ class CollaborationModel(Model):
         n = len(self.agency_list)
         rec["mean_trust"] = sum(a.trust for a in self.agency_list) / n
         rec["mean_tie"] = sum(a.tie for a in self.agency_list) / n
-        for a in self.agency_list:
-            rec["trust_" + a.key] = a.trust
-            rec["tie_" + a.key] = a.tie
+        for a, trust_column, tie_column in self._agency_columns:
+            rec[trust_column] = a.trust
+            rec[tie_column] = a.tie
         seen = flow["seen_by_agencies"]
         rec["referral_uptake"] = flow["referred"] / seen if seen else float("nan")
         rec["mean_wait"] = flow["wait_weeks"] / flow["intake"] if flow["intake"] else float("nan")

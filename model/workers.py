@@ -212,7 +212,7 @@ class Staff(Worker):
         if chosen is not None:
             targets = [chosen] * n
         else:
-            weights = [self.contact_weight(a) for a in model.agency_list]
+            weights = [t + NEW_CONTACT_WEIGHT for t in self.ties]   # contact_weight, inlined
             targets = model.random.choices(model.agency_list, weights=weights, k=n)
         for agency in targets:
             self.meet(agency)
@@ -271,9 +271,12 @@ class Volunteer(Worker):
         p = model.p
         available = self.available_hours()
         left = self.start_week(available)
-        left = self.spend("outreach", available * p.volunteer_outreach_share, left)
-        self.spend("casework", left, left)
-        model.socialization_effort += self.hours["outreach"] * self.skill
+        outreach = available * p.volunteer_outreach_share
+        outreach = outreach if outreach < left else left
+        hours = self.hours
+        hours["outreach"] = outreach
+        hours["casework"] = left - outreach
+        model.socialization_effort += outreach * self.skill
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
