@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from model import PARAMETERS, ParameterError, validate
 
-from .spec import SpecError, Sweep
+from .spec import SpecError, Sweep, design_size
 
 
 @dataclass(frozen=True)
@@ -69,26 +70,48 @@ def _typed(name: str, value):
     return float(value)
 
 
-def design_points(sweep: Sweep) -> list[dict]:
-    """Full parameter settings for each design point (base settings plus factors).
+def plan_size(sweep: Sweep) -> int:
+    """The number of runs of the sweep, computed without building the plan."""
+    points = design_size(sweep.design, sweep.factors, len(sweep.scenarios), sweep.samples,
+                         bool(sweep.options.get("second_order", False)))
+    return points * sweep.replications
+
+
+def iter_points(sweep: Sweep) -> Iterator[dict]:
+    """Full parameter settings of each design point (base settings plus factors), one at
+    a time: a factorial is never built in memory, and a sampled design is held as one
+    numeric array.
 
     Every point is validated as a whole, so that combinations the model refuses
-    (for instance entry shares adding up to more than 1) stop the sweep before
-    it starts, naming the point.
+    (for instance entry shares adding up to more than 1) stop the sweep, naming the point.
     """
     if sweep.design == "scenarios":
-        points = [{**sweep.base, **params} for params in sweep.scenario_params]
+        points = ({**sweep.base, **params} for params in sweep.scenario_params)
+    elif sweep.design == "factorial":
+        names = list(sweep.factors)
+        points = ({**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
+                  for row in itertools.product(*(sweep.factors[n] for n in names)))
     else:
         names, matrix = design_matrix(sweep)
-        points = [{**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
-                  for row in matrix]
+        points = ({**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
+                  for row in matrix)
     for i, params in enumerate(points):
         try:
             validate(**params)
         except ParameterError as err:
             label = sweep.scenarios[i] if sweep.scenarios else f"design point {i}"
             raise SpecError(f"{sweep.path}: {label} is not a valid setting: {err}") from None
-    return points
+        yield params
+
+
+def check_points(sweep: Sweep) -> int:
+    """Validate every design point (one at a time, memory stays flat); return their count."""
+    return sum(1 for _ in iter_points(sweep))
+
+
+def design_points(sweep: Sweep) -> list[dict]:
+    """Every design point in a list: for small designs and tests (sweeps stream them)."""
+    return list(iter_points(sweep))
 
 
 def run_seed(root: int, point: int, replicate: int, common: bool) -> int:
@@ -103,12 +126,17 @@ def run_seed(root: int, point: int, replicate: int, common: bool) -> int:
     return int((int(state[0]) << 32 | int(state[1])) >> 1)
 
 
-def plan_runs(sweep: Sweep) -> list[Run]:
-    """Every run of the sweep, in a fixed order: point by point, replicate by replicate."""
+def iter_runs(sweep: Sweep) -> Iterator[Run]:
+    """Every run of the sweep, in a fixed order (point by point, replicate by replicate),
+    generated one at a time."""
     common = bool(sweep.options.get("common_random_numbers", True))
-    runs = []
-    for point, params in enumerate(design_points(sweep)):
+    run_id = 0
+    for point, params in enumerate(iter_points(sweep)):
         for rep in range(sweep.replications):
-            runs.append(Run(len(runs), point, rep, run_seed(sweep.seed, point, rep, common),
-                            params))
-    return runs
+            yield Run(run_id, point, rep, run_seed(sweep.seed, point, rep, common), params)
+            run_id += 1
+
+
+def plan_runs(sweep: Sweep) -> list[Run]:
+    """Every run of the sweep in a list: for small plans and tests (sweeps stream them)."""
+    return list(iter_runs(sweep))
