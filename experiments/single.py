@@ -78,6 +78,39 @@ def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+#: The printed tables' abbreviated column heads, explained under the tables.
+LEGEND = (
+    ("Incid", "incidents of gender-based violence"),
+    ("Sought", "survivors who sought help"),
+    ("Police, Agency, Cadre, Direct", "where they went first: the police, a government "
+                                      "agency, a community cadre, or the center directly"),
+    ("Referred", "survivors referred to the center by agencies"),
+    ("Handled", "cases the center took on"),
+    ("Uptake", "referral uptake: the share of survivors seen by agencies who were referred"),
+    ("Unmet", "survivors who sought help and were not served"),
+    ("Wait(wk)", "mean wait for the center's service, in weeks"),
+    ("Trust", "agencies' mean trust in the center, 0 to 1, at year end"),
+    ("Funds(IDR m)", "the center's funds at year end, in million rupiah; Income and "
+                     "Spending over the year, in million rupiah"),
+    ("Waiting", "survivors waiting for the center at year end"),
+    ("YNref, YNtrust", "referrals in year N, and trust at the end of year N"),
+)
+#: Decimals kept in summary.csv (counts summed from weekly floats are rounded with them).
+SUMMARY_DECIMALS = 4
+
+
+def format_legend(width: int = 88) -> str:
+    """The legend of the printed tables, wrapped to ``width`` characters."""
+    import textwrap
+
+    column = max(len(short) for short, _ in LEGEND)
+    lines = ["Legend:"]
+    for short, meaning in LEGEND:
+        lines += textwrap.wrap(meaning, width, initial_indent=f"  {short.ljust(column)}  ",
+                               subsequent_indent=" " * (column + 4))
+    return "\n".join(lines)
+
+
 def format_summary(table: pd.DataFrame, title: str) -> str:
     """The summary as plain text tables a person can read in a terminal."""
     def pct(x):
@@ -123,6 +156,7 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
             f"  {r[f'referrals_{key}']:6.0f}  {r[f'trust_{key}']:8.2f}"
             for _, r in table.iterrows())
         lines.append(key.ljust(24) + cells)
+    lines += ["", format_legend()]
     return "\n".join(lines)
 
 
@@ -151,7 +185,7 @@ def write_outputs(out: Path, model, series: pd.DataFrame, table: pd.DataFrame,
 
     series.to_csv(path("timeseries.csv"))
     series.to_parquet(path("timeseries.parquet"))
-    table.to_csv(path("summary.csv"))
+    table.round(SUMMARY_DECIMALS).to_csv(path("summary.csv"))
     meta = {"years": years, "seed": seed, "parameters": model.p.as_dict(),
             "changed_parameters": params, "survivors_by_state": model.survivor_counts(),
             "versions": versions()}
