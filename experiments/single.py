@@ -82,12 +82,14 @@ def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
 LEGEND = (
     ("Incid", "incidents of gender-based violence"),
     ("Sought", "survivors who sought help"),
-    ("Police, Agency, Cadre, Direct", "where they went first: the police, a government "
-                                      "agency, a community cadre, or the center directly"),
-    ("Referred", "survivors referred to the center by agencies"),
-    ("Handled", "cases the center took on"),
+    ("Police, Agency, Cadre, Direct", "how survivors came: first to the police, first to a "
+                                      "government agency, found by a community group, or to "
+                                      "the center directly"),
+    ("Referred", "survivors referred to the center by agencies and the police"),
+    ("Handled", "cases handled: survivors the center took into accompaniment"),
     ("Uptake", "referral uptake: the share of survivors seen by agencies who were referred"),
-    ("Unmet", "survivors who sought help and were not served"),
+    ("Unmet", "unmet need: survivors who reached a service and were not served, or "
+              "dropped out"),
     ("Wait(wk)", "mean wait for the center's service, in weeks"),
     ("Trust", "agencies' mean trust in the center, 0 to 1, at year end"),
     ("Funds(IDR m)", "the center's funds at year end, in million rupiah; Income and "
