@@ -278,16 +278,16 @@ class ResultStore:
                 continue
             if status == "done":
                 if _readable_part(steps) is None:   # missing or damaged steps
-                    self._discard(path, steps)
+                    self._discard(steps, path)
                     continue
                 done[run_id] = True
         return done
 
-    def _discard(self, *paths: Path) -> None:
-        for path in paths:
-            if path.exists():
-                self.damaged.append(path)
-                path.unlink()
+    def _discard(self, bad: Path, *others: Path) -> None:
+        """Remove a damaged part (listed in ``damaged``) and the other parts of its run."""
+        self.damaged.append(bad)
+        for path in (bad, *others):
+            path.unlink(missing_ok=True)
 
     # --- writing -------------------------------------------------------------------------
     def write(self, row: dict, result: dict) -> None:
