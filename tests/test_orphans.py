@@ -1,0 +1,96 @@
+"""No process outlives its sweep: local workers (and multiprocessing's resource tracker)
+end within 5 s of the sweep's death, SIGKILL included; a Dask sweep whose cluster has
+no worker ends with a message after its timeout."""
+
+from __future__ import annotations
+
+import io
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SPEC = """\
+design = "factorial"
+replications = 40
+years = 5
+outputs = ["intake"]
+
+[parameters]
+skill = [0.3, 0.7]
+"""
+
+
+def start_sweep(tmp_path, workers=2) -> tuple[subprocess.Popen, list[psutil.Process]]:
+    """A sweep in its own process; returns it once its worker processes are running."""
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "run.py"), "sweep", str(spec),
+                             "--out", str(tmp_path / "out"), "--workers", str(workers),
+                             "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        runs = tmp_path / "out" / "runs"
+        children = psutil.Process(proc.pid).children(recursive=True)
+        if runs.is_dir() and any(runs.glob("run-*.parquet")) and len(children) > workers:
+            return proc, children   # the workers store runs, so they are all up
+        time.sleep(0.2)
+    proc.kill()
+    pytest.fail("the sweep's workers did not start within 120 s")
+
+
+def survivors(children: list[psutil.Process], seconds: float) -> list[psutil.Process]:
+    """The children still alive after up to ``seconds``."""
+    _, alive = psutil.wait_procs(children, timeout=seconds)
+    return alive
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "kill"])
+def test_workers_end_within_5_s_of_the_sweep_dying(tmp_path, sig):
+    proc, children = start_sweep(tmp_path)
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+    alive = survivors(children, 5)
+    for orphan in alive:   # clean up before failing
+        orphan.kill()
+    assert not alive, [" ".join(p.cmdline()[-3:]) for p in alive if p.is_running()]
+
+
+def test_dask_sweep_without_workers_ends_after_its_timeout(tmp_path):
+    import socket
+
+    from experiments.spec import SpecError
+    from experiments.sweep import run_sweep
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    scheduler = subprocess.Popen([str(Path(sys.executable).parent / "dask"), "scheduler",
+                                  "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            assert time.monotonic() < deadline and scheduler.poll() is None, "no scheduler"
+            time.sleep(0.2)
+        spec = tmp_path / "spec.toml"
+        spec.write_text(SPEC.replace("replications = 40", "replications = 1"))
+        start = time.monotonic()
+        with pytest.raises(SpecError, match=r"has had no worker for 2 s, so 2 run\(s\) cannot "
+                                            r"go on.*--worker-timeout"):
+            run_sweep(spec, tmp_path / "out", scheduler=f"tcp://127.0.0.1:{port}",
+                      progress=False, stream=io.StringIO(), worker_timeout=2)
+        assert time.monotonic() - start < 30
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=30)
