@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cli import main
 from model import PARAMETERS
 
-FUZZ = settings(max_examples=40, deadline=None,
+FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 NAMES = sorted(PARAMETERS)
@@ -29,7 +29,9 @@ numbers = st.one_of(st.integers(-3, 12), st.sampled_from([0.0, 0.5, 1.0, 1e9, -1
 scalars = st.one_of(numbers, st.booleans(), st.text(max_size=8))
 ranges = st.fixed_dictionaries({"min": numbers, "max": numbers},
                                optional={"steps": st.integers(-2, 12), "step": numbers})
-values = st.one_of(scalars, st.lists(scalars, max_size=4), ranges)
+plausible = st.sampled_from([[0.2, 0.5], {"min": 0.2, "max": 0.6},
+                             {"min": 0.2, "max": 0.6, "steps": 2}, [True, False], [1, 3]])
+values = st.one_of(plausible, scalars, st.lists(scalars, max_size=4), ranges)
 names = st.one_of(st.sampled_from(NAMES), st.text(min_size=1, max_size=12))
 
 
@@ -75,9 +77,17 @@ def assert_clean(code: int, err: str) -> None:
 
 
 # --- --set values ------------------------------------------------------------------------
+@pytest.fixture
+def no_figure(monkeypatch):
+    """Runs write every output but the PNG of curves (the slow part, not about input)."""
+    import experiments.single
+
+    monkeypatch.setattr(experiments.single, "plot_main_curves", lambda series, target: None)
+
+
 @FUZZ
 @given(name=names, value=st.one_of(st.text(max_size=10), numbers.map(str)))
-def test_any_set_value_works_or_is_refused_in_one_line(name, value):
+def test_any_set_value_works_or_is_refused_in_one_line(no_figure, name, value):
     with tempfile.TemporaryDirectory() as tmp:
         code, err = outcome(["run", *SHORT_RUN, "--set", f"{name}={value}",
                              "--out", Path(tmp) / "o"])
@@ -105,7 +115,7 @@ def scenario_text(data: dict) -> str:
 
 @FUZZ
 @given(data=scenario_tables, garbage=st.one_of(st.none(), st.binary(max_size=40)))
-def test_any_scenario_file_works_or_is_refused_in_one_line(data, garbage):
+def test_any_scenario_file_works_or_is_refused_in_one_line(no_figure, data, garbage):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scenario.toml"
         path.write_bytes(garbage if garbage is not None else scenario_text(data).encode())
