@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -121,7 +122,13 @@ def run_seed(root: int, point: int, replicate: int, common: bool) -> int:
     only, so replicate k of every design point sees the same random stream and
     comparisons between points are paired.
     """
-    key = (replicate,) if common else (point, replicate)
+    return _seed_of(root, (replicate,) if common else (point, replicate))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _seed_of(root: int, key: tuple) -> int:
+    """The seed of one key (cached: with common random numbers every design point asks
+    for the same replicate seeds, and a SeedSequence costs far more than a look-up)."""
     state = np.random.SeedSequence(entropy=root, spawn_key=key).generate_state(2, np.uint32)
     return int((int(state[0]) << 32 | int(state[1])) >> 1)
 
