@@ -91,6 +91,14 @@ def connect(address: str, timeout: float = 10.0):
                         "processes.") from None
 
 
+def _workers_present(client) -> bool:
+    """Whether the scheduler knows of any worker (an unreachable scheduler counts as none)."""
+    try:
+        return bool(client.nthreads())
+    except Exception:  # connection errors come in several types (OSError, CommClosedError)
+        return False
+
+
 def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
              worker_timeout: float = DEFAULT_WORKER_TIMEOUT, poll: float = 1.0
              ) -> Iterator[dict]:
@@ -128,7 +136,7 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
             except (DaskTimeout, TimeoutError):
                 done = ()
             if not done:
-                if client.nthreads():
+                if _workers_present(client):
                     alone_since = None
                     continue
                 alone_since = alone_since or time.monotonic()
@@ -143,7 +151,13 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
             alone_since = None
             for future in sorted(done, key=lambda f: f.key):
                 pending.discard(future)
-                result = future.result()
+                try:
+                    result = future.result()
+                except Exception as err:  # the cluster's failure (execute never raises)
+                    raise SpecError(
+                        f"a run could not be done on the Dask cluster at {address!r} "
+                        f"({type(err).__name__}: {err}); the runs finished so far are "
+                        "stored: re-run the same command to resume") from None
                 future.release()
                 yield result
             fill()
