@@ -29,6 +29,11 @@ def test_the_largest_seed_is_accepted():
 @pytest.mark.parametrize("years", [-1, 0, math.nan, math.inf, 1e9, 201])
 def test_a_bad_run_length_is_a_parameter_error_naming_years(years):
     model = CollaborationModel(rng=1)
+
+    def step():  # without the check, 1e9 or inf years would run (nearly) forever
+        raise AssertionError(f"run(years={years}) started stepping instead of refusing")
+
+    model.step = step
     with pytest.raises(ParameterError, match="years"):
         model.run(years=years)
 
