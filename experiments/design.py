@@ -96,9 +96,10 @@ def iter_points(sweep: Sweep) -> Iterator[dict]:
         try:
             names, matrix = design_matrix(sweep)
         except MemoryError:
-            raise SpecError(f"{sweep.path}: the {sweep.design} sample ({plan_size(sweep) // "
-                            f"sweep.replications:,} points x {len(sweep.factors)} factors) "
-                            "does not fit in memory; lower samples") from None
+            size = plan_size(sweep) // sweep.replications
+            raise SpecError(f"{sweep.path}: the {sweep.design} sample ({size:,} points x "
+                            f"{len(sweep.factors)} factors) does not fit in memory; lower "
+                            "samples") from None
         points = ({**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
                   for row in matrix)
     for i, params in enumerate(points):
