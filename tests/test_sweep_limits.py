@@ -99,3 +99,16 @@ def test_a_spec_that_is_not_utf8_text_is_named(tmp_path, content, problem):
 def test_a_spec_that_is_a_folder_is_named(tmp_path):
     with pytest.raises(SpecError, match=rf"^{tmp_path} is a folder, not a TOML file"):
         load_sweep(tmp_path)
+
+
+def test_a_sample_that_does_not_fit_in_memory_is_a_spec_error(tmp_path, monkeypatch):
+    import experiments.design
+
+    def no_memory(sweep):
+        raise MemoryError
+
+    monkeypatch.setattr(experiments.design, "design_matrix", no_memory)
+    sweep = load_sweep(write(tmp_path, "design = \"lhs\"\nyears = 1\nsamples = 8\n\n"
+                                       "[parameters]\nskill = { min = 0.1, max = 0.9 }\n"))
+    with pytest.raises(SpecError, match=r"the lhs sample \(8 points x 1 factors\) does not fit"):
+        list(iter_runs(sweep))
