@@ -71,9 +71,10 @@ def test_analyze_names_a_binary_manifest(copy, capsys):
     assert code == 2 and f"{out / 'manifest.json'}: a binary file" in printed.err
 
 
-def test_analyze_names_a_truncated_run_part(copy, capsys):
+@pytest.mark.parametrize("folder", ["runs", "steps"])
+def test_analyze_names_a_truncated_part(copy, capsys, folder):
     _, out = copy
-    part = out / "runs" / "run-000002.parquet"
+    part = out / folder / "run-000002.parquet"
     truncate(part)
     code, printed = analyze(out, capsys)
     assert code == 2 and "Traceback" not in printed.err
