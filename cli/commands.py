@@ -137,6 +137,10 @@ def cmd_calibrate(args) -> int:
 def check_port_free(host: str, port: int) -> None:
     """Refuse a port another program holds, before the server announces anything."""
     try:
+        socket.getaddrinfo(host, port)
+    except socket.gaierror as err:
+        raise UsageError(f"--host {host!r}: unknown address ({err.strerror})") from None
+    try:
         with socket.create_server((host, port)):
             pass
     except OSError as err:
