@@ -26,10 +26,15 @@ class SpecError(Exception):
     """A problem in a scenario or sweep file, reported as 'file:line: message'."""
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The first line (1-based) where ``key`` is assigned or opens a table."""
+def _line_of(text: str, key: str, table: str | None = None) -> int | None:
+    """The first line (1-based) where ``key`` is assigned or opens a table (inside
+    ``[table]`` when it is given and found)."""
     pattern = re.compile(rf"^\s*(\[\s*)?\"?{re.escape(key)}\"?\s*(=|\]|\.)", re.MULTILINE)
-    match = pattern.search(text)
+    start = 0
+    if table is not None:
+        header = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.MULTILINE)
+        start = header.end() if header else 0
+    match = pattern.search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
@@ -248,8 +253,9 @@ def load_sweep(path: str | Path) -> Sweep:
                  "in [parameters]")
         for name, spec in params.items():
             if name in fixed:
-                fail(name, f"parameter {name!r} is both fixed (in [fixed]) and varied (in "
-                           "[parameters]); keep it in one of the two")
+                line = _line_of(text, name, "parameters")
+                raise SpecError(f"{path}:{line}: parameter {name!r} is both fixed (in [fixed]) "
+                                "and varied (in [parameters]); keep it in one of the two")
             factors[name] = _factor(name, spec, design, path, text)
         if design == "sobol" and samples & (samples - 1):
             fail("samples", f"Sobol sampling needs samples to be a power of two (got {samples})")
