@@ -140,9 +140,9 @@ def timed(name, stamp=False):
             calls[name] = (n + 1, s + end - t)
             if stamp:
                 write_end[0] = end
-                if len(arrivals) % 50 == 0 or len(arrivals) == len(self.runs):
+                if len(arrivals) % 50 == 0 or len(arrivals) == self.total:
                     sample_workers()  # the last write happens before the pool shuts down
-                if len(arrivals) == len(self.runs):
+                if len(arrivals) == self.total:
                     cpu_marks["last"] = cpu_now()
     setattr(ResultStore, name, wrapper)
 
@@ -167,7 +167,7 @@ def stamped(executor):
 
 sweep_module.run_local = stamped(sweep_module.run_local)
 sweep_module.run_dask = stamped(sweep_module.run_dask)
-for name in ("write", "open", "statuses", "write_manifest"):
+for name in ("write", "open", "finished", "write_manifest"):
     timed(name)
 
 hwm_before = hwm_kb()
@@ -424,7 +424,7 @@ def per_run_costs(tmp: Path, samples: int = 25) -> dict:
     folder = tmp / "per_run"
     sweep = load_sweep(write_spec(tmp, samples + 1))
     runs = plan_runs(sweep)
-    store = ResultStore(folder, sweep, runs)
+    store = ResultStore(folder, sweep)
     store.open()
     task = {"run_id": 0, "seed": runs[0].seed, "params": runs[0].params, "years": sweep.years,
             "outputs": sweep.outputs, "record_every": sweep.record_every}
@@ -438,7 +438,8 @@ def per_run_costs(tmp: Path, samples: int = 25) -> dict:
 
     def store_one():  # store.write adds a run_id column to the steps frame: give it a copy
         i = next(ids)
-        store.write(runs[i], {**result, "run_id": i, "steps": result["steps"].copy()})
+        store.write(store.plan_row(runs[i]),
+                    {**result, "run_id": i, "steps": result["steps"].copy()})
 
     costs["store_write"] = median_ms(store_one, samples)
     steps = result["steps"].copy()
@@ -587,11 +588,11 @@ def main(argv=None) -> int:
           "run; others = CPU used by processes outside the benchmark, share of the machine")
     for f in shown:
         c = {k: f["calls"].get(k, (0, 0.0)) for k in
-             ("write", "statuses", "write_manifest", "open")}
+             ("write", "finished", "write_manifest", "open")}
         print(f"  {f['label']:22s} store.write in the sweep process (Dask only; local workers "
               f"write their own) {c['write'][1]:.1f} s for {c['write'][0]} runs "
               f"({1000 * c['write'][1] / max(1, c['write'][0]):.1f} ms each); closing: "
-              f"statuses() {c['statuses'][1]:.2f} s (x{c['statuses'][0]}), "
+              f"finished() {c['finished'][1]:.2f} s (x{c['finished'][0]}), "
               f"write_manifest() {c['write_manifest'][1]:.2f} s (x{c['write_manifest'][0]}); "
               f"open() {c['open'][1]:.2f} s")
 
@@ -618,7 +619,7 @@ def main(argv=None) -> int:
     print(f"  ResultStore.write (2 Parquet parts)       {costs['store_write']:7.1f}   "
           f"of which: steps to_parquet {costs['steps_to_parquet']:.1f}, "
           f"row to_parquet {costs['row_to_parquet']:.1f}, fsync {costs['fsync']:.1f} (x2 each)")
-    print(f"  read one run part back (as statuses() does for each finished run on resume) "
+    print(f"  read one run part back (as finished() does for each finished run on resume) "
           f"{costs['read_part']:.1f}")
     main_cost = costs["store_write"] + costs["unpickle"]
     worker_cost = costs["execute"] + costs["pickle"]

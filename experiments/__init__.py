@@ -1,1 +1,2 @@
-"""Experiments with the model: single runs now; scenarios, sweeps and analysis to come."""
+"""Experiments with the model: single runs, scenarios, sweeps (local processes or Dask),
+their analysis and reports, pattern validation and calibration. Below viz/ and cli/."""

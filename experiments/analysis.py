@@ -35,7 +35,7 @@ from scipy import stats
 
 from .runner import METRICS
 from .spec import SpecError
-from .store import load_manifest
+from .store import load_manifest, read_parts  # noqa: F401  (read_parts: used by plots)
 
 #: Metrics analysed by default: the headline outcomes of a run.
 HEADLINE_METRICS = ("referral_uptake", "cases_handled_per_year", "mean_trust_end",
@@ -135,9 +135,10 @@ class Results:
 
     def plan(self) -> pd.DataFrame:
         path = self.folder / "plan.parquet"
-        if path.exists():
+        try:
             return pd.read_parquet(path)
-        return self.runs
+        except Exception:  # missing or damaged: the run rows hold the same columns
+            return self.runs
 
 
 def point_label(row, design: str, factors: list) -> str:
@@ -197,21 +198,6 @@ def check_metrics(metrics) -> list:
     if not metrics:
         raise SpecError("no metrics to analyse; give e.g. --metrics referral_uptake,funds_end")
     return list(dict.fromkeys(metrics))
-
-
-def read_parts(directory: Path, columns=None) -> pd.DataFrame:
-    """All run-*.parquet parts of runs/ or steps/ as one table.
-
-    Reads the folder as one dataset when the parts share a schema, else part by part: a
-    scenario sweep's parts can disagree (a parameter one scenario leaves at its default
-    is stored as null there and as a number elsewhere), which a dataset read refuses.
-    """
-    try:
-        return pd.read_parquet(directory, columns=columns)
-    except Exception:  # pyarrow schema conflicts come in several exception types
-        parts = sorted(Path(directory).glob("run-*.parquet"))
-        return pd.concat([pd.read_parquet(p, columns=columns) for p in parts],
-                         ignore_index=True)
 
 
 def load_results(folder, metrics=None) -> Results:

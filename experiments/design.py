@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from model import PARAMETERS, ParameterError, validate
 
-from .spec import SpecError, Sweep
+from .spec import SpecError, Sweep, design_size
 
 
 @dataclass(frozen=True)
@@ -69,26 +71,54 @@ def _typed(name: str, value):
     return float(value)
 
 
-def design_points(sweep: Sweep) -> list[dict]:
-    """Full parameter settings for each design point (base settings plus factors).
+def plan_size(sweep: Sweep) -> int:
+    """The number of runs of the sweep, computed without building the plan."""
+    points = design_size(sweep.design, sweep.factors, len(sweep.scenarios), sweep.samples,
+                         bool(sweep.options.get("second_order", False)))
+    return points * sweep.replications
+
+
+def iter_points(sweep: Sweep) -> Iterator[dict]:
+    """Full parameter settings of each design point (base settings plus factors), one at
+    a time: a factorial is never built in memory, and a sampled design is held as one
+    numeric array.
 
     Every point is validated as a whole, so that combinations the model refuses
-    (for instance entry shares adding up to more than 1) stop the sweep before
-    it starts, naming the point.
+    (for instance entry shares adding up to more than 1) stop the sweep, naming the point.
     """
     if sweep.design == "scenarios":
-        points = [{**sweep.base, **params} for params in sweep.scenario_params]
+        points = ({**sweep.base, **params} for params in sweep.scenario_params)
+    elif sweep.design == "factorial":
+        names = list(sweep.factors)
+        points = ({**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
+                  for row in itertools.product(*(sweep.factors[n] for n in names)))
     else:
-        names, matrix = design_matrix(sweep)
-        points = [{**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
-                  for row in matrix]
+        try:
+            names, matrix = design_matrix(sweep)
+        except MemoryError:
+            size = plan_size(sweep) // sweep.replications
+            raise SpecError(f"{sweep.path}: the {sweep.design} sample ({size:,} points x "
+                            f"{len(sweep.factors)} factors) does not fit in memory; lower "
+                            "samples") from None
+        points = ({**sweep.base, **{n: _typed(n, v) for n, v in zip(names, row)}}
+                  for row in matrix)
     for i, params in enumerate(points):
         try:
             validate(**params)
         except ParameterError as err:
             label = sweep.scenarios[i] if sweep.scenarios else f"design point {i}"
             raise SpecError(f"{sweep.path}: {label} is not a valid setting: {err}") from None
-    return points
+        yield params
+
+
+def check_points(sweep: Sweep) -> int:
+    """Validate every design point (one at a time, memory stays flat); return their count."""
+    return sum(1 for _ in iter_points(sweep))
+
+
+def design_points(sweep: Sweep) -> list[dict]:
+    """Every design point in a list: for small designs and tests (sweeps stream them)."""
+    return list(iter_points(sweep))
 
 
 def run_seed(root: int, point: int, replicate: int, common: bool) -> int:
@@ -98,17 +128,28 @@ def run_seed(root: int, point: int, replicate: int, common: bool) -> int:
     only, so replicate k of every design point sees the same random stream and
     comparisons between points are paired.
     """
-    key = (replicate,) if common else (point, replicate)
+    return _seed_of(root, (replicate,) if common else (point, replicate))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _seed_of(root: int, key: tuple) -> int:
+    """The seed of one key (cached: with common random numbers every design point asks
+    for the same replicate seeds, and a SeedSequence costs far more than a look-up)."""
     state = np.random.SeedSequence(entropy=root, spawn_key=key).generate_state(2, np.uint32)
     return int((int(state[0]) << 32 | int(state[1])) >> 1)
 
 
-def plan_runs(sweep: Sweep) -> list[Run]:
-    """Every run of the sweep, in a fixed order: point by point, replicate by replicate."""
+def iter_runs(sweep: Sweep) -> Iterator[Run]:
+    """Every run of the sweep, in a fixed order (point by point, replicate by replicate),
+    generated one at a time."""
     common = bool(sweep.options.get("common_random_numbers", True))
-    runs = []
-    for point, params in enumerate(design_points(sweep)):
+    run_id = 0
+    for point, params in enumerate(iter_points(sweep)):
         for rep in range(sweep.replications):
-            runs.append(Run(len(runs), point, rep, run_seed(sweep.seed, point, rep, common),
-                            params))
-    return runs
+            yield Run(run_id, point, rep, run_seed(sweep.seed, point, rep, common), params)
+            run_id += 1
+
+
+def plan_runs(sweep: Sweep) -> list[Run]:
+    """Every run of the sweep in a list: for small plans and tests (sweeps stream them)."""
+    return list(iter_runs(sweep))

@@ -2,14 +2,21 @@
 
 Both executors take tasks (plain dicts, see runner.execute) and yield results as
 runs complete, keeping only a bounded number of runs in flight so that memory
-stays flat however long the sweep. Results are written by the calling process,
-so Dask workers need no access to the results folder.
+stays flat however long the sweep. Local workers store their own runs (they share
+the results folder's disk; see store.execute_and_store); Dask workers only compute,
+and the sweep process stores what they return, so they need no access to the folder.
+
+Neither outlives the sweep: a local worker ends within a second of its parent's
+death (even by SIGKILL), and a Dask sweep whose cluster has no worker left ends
+with a message after a timeout instead of waiting forever.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -18,9 +25,25 @@ from concurrent.futures.process import BrokenProcessPool
 from .runner import execute
 from .spec import SpecError
 
+#: How often a local worker checks that its parent is alive, in seconds.
+PARENT_POLL = 0.5
+#: How long a Dask sweep waits with no worker on the cluster before it gives up (seconds).
+DEFAULT_WORKER_TIMEOUT = 60.0
+
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker initializer: a daemon thread that ends this worker once its parent is gone
+    (the worker is then re-parented, so its parent id changes)."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def run_local(tasks: Iterable[dict], workers: int, fn=execute) -> Iterator[dict]:
@@ -34,7 +57,8 @@ def run_local(tasks: Iterable[dict], workers: int, fn=execute) -> Iterator[dict]
     context = multiprocessing.get_context("spawn")
     window = max(1, workers) * 4
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                 initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
             pending = set()
             for task in tasks:
                 pending.add(pool.submit(fn, task))
@@ -67,34 +91,75 @@ def connect(address: str, timeout: float = 10.0):
                         "processes.") from None
 
 
-def run_dask(tasks: Iterable[dict], address: str, window: int | None = None) -> Iterator[dict]:
-    """Execute tasks on a Dask cluster; yield each result as it completes."""
-    from dask.distributed import as_completed
+def _workers_present(client) -> bool:
+    """Whether the scheduler knows of any worker (an unreachable scheduler counts as none)."""
+    try:
+        return bool(client.nthreads())
+    except Exception:  # connection errors come in several types (OSError, CommClosedError)
+        return False
+
+
+def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
+             worker_timeout: float = DEFAULT_WORKER_TIMEOUT, poll: float = 1.0
+             ) -> Iterator[dict]:
+    """Execute tasks on a Dask cluster; yield each result as it completes.
+
+    When the cluster has had no worker for ``worker_timeout`` seconds, the sweep ends
+    with a SpecError (the runs finished so far are stored by the caller).
+    """
+    from dask.distributed import TimeoutError as DaskTimeout
+    from dask.distributed import wait as dask_wait
 
     client = connect(address)
     try:
         threads = sum(client.nthreads().values()) or 1
         window = window or threads * 4
         tasks = iter(tasks)
-        futures = as_completed()
+        pending = set()
         # Keys unique to this submission: two sweeps sharing a cluster (same run ids and,
         # with common random numbers, the same seeds) must never share results.
         batch = uuid.uuid4().hex
 
-        def submit(task):
-            futures.add(client.submit(execute, task, pure=False,
-                                      key=f"kolaborasi-{batch}-run-{task['run_id']}"))
+        def fill():
+            while len(pending) < window:
+                task = next(tasks, None)
+                if task is None:
+                    return
+                pending.add(client.submit(execute, task, pure=False,
+                                          key=f"kolaborasi-{batch}-run-{task['run_id']}"))
 
-        for task in tasks:
-            submit(task)
-            if futures.count() >= window:
-                break
-        for future in futures:
-            result = future.result()
-            future.release()
-            yield result
-            task = next(tasks, None)
-            if task is not None:
-                submit(task)
+        fill()
+        alone_since = None
+        while pending:
+            try:
+                done, _ = dask_wait(list(pending), timeout=poll, return_when="FIRST_COMPLETED")
+            except (DaskTimeout, TimeoutError):
+                done = ()
+            if not done:
+                if _workers_present(client):
+                    alone_since = None
+                    continue
+                alone_since = alone_since or time.monotonic()
+                if time.monotonic() - alone_since >= worker_timeout:
+                    raise SpecError(
+                        f"the Dask cluster at {address!r} has had no worker for "
+                        f"{worker_timeout:g} s, so {len(pending)} run(s) cannot go on; the "
+                        "runs finished so far are stored. Start workers (`dask worker "
+                        "ADDRESS`) and re-run the same command to resume, or set a longer "
+                        "wait with --worker-timeout.")
+                continue
+            alone_since = None
+            for future in sorted(done, key=lambda f: f.key):
+                pending.discard(future)
+                try:
+                    result = future.result()
+                except Exception as err:  # the cluster's failure (execute never raises)
+                    raise SpecError(
+                        f"a run could not be done on the Dask cluster at {address!r} "
+                        f"({type(err).__name__}: {err}); the runs finished so far are "
+                        "stored: re-run the same command to resume") from None
+                future.release()
+                yield result
+            fill()
     finally:
         client.close()

@@ -1,4 +1,5 @@
-"""One run of a sweep, as executed by a worker process (local or Dask)."""
+"""One run of a sweep, as executed by a worker process (local or Dask): the model run,
+its per-run summary figures and its recorded steps. Storing them is store.py's job."""
 
 from __future__ import annotations
 
@@ -77,23 +78,11 @@ def recorded_steps(series: pd.DataFrame, every: int, outputs) -> pd.DataFrame:
     return out.reset_index(names="step")
 
 
-def execute_and_store(task: dict) -> dict:
-    """Run one simulation and write it into the results folder from this (worker) process.
-
-    Local workers store their own runs, so the sweep process only keeps count; the
-    returned result carries no steps.
-    """
-    from .store import write_result
-
-    result = execute(task)
-    write_result(task["store"], task["row"], result)
-    return {**result, "steps": None, "stored": True}
-
-
 def execute(task: dict) -> dict:
     """Run one simulation and return its recorded steps and summary, or its error.
 
-    ``task`` holds run_id, seed, params, years, outputs and record_every. Never
+    ``task`` holds run_id, seed, params, years, outputs and record_every, and may hold
+    the run's plan row, which comes back with the result. Never
     raises: a failing run comes back with status 'failed', its error and traceback,
     so that the sweep goes on.
     """
@@ -103,11 +92,11 @@ def execute(task: dict) -> dict:
         model.run(task["years"])
         series = model.datacollector.get_model_vars_dataframe()
         steps = recorded_steps(series, task["record_every"], task["outputs"])
-        return {"run_id": task["run_id"], "status": "done", "error": "",
+        return {"run_id": task["run_id"], "row": task.get("row"), "status": "done", "error": "",
                 "metrics": run_metrics(series), "steps": steps,
                 "seconds": time.perf_counter() - start}
     except Exception as err:  # recorded with the run, the sweep goes on
-        return {"run_id": task["run_id"], "status": "failed",
+        return {"run_id": task["run_id"], "row": task.get("row"), "status": "failed",
                 "error": f"{type(err).__name__}: {err}", "traceback": traceback.format_exc(),
                 "metrics": dict.fromkeys(METRICS, float("nan")), "steps": None,
                 "seconds": time.perf_counter() - start}

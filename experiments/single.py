@@ -99,6 +99,42 @@ def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+#: The printed tables' abbreviated column heads, explained under the tables.
+LEGEND = (
+    ("Incid", "incidents of gender-based violence"),
+    ("Sought", "survivors who sought help"),
+    ("Police, Agency, Cadre, Direct", "how survivors came: first to the police, first to a "
+                                      "government agency, found by a community group, or to "
+                                      "the center directly"),
+    ("Referred", "survivors referred to the center by agencies and the police"),
+    ("Handled", "cases handled: survivors the center took into accompaniment"),
+    ("Uptake", "referral uptake: the share of survivors seen by agencies who were referred"),
+    ("Unmet", "unmet need: survivors who reached a service and were not served, or "
+              "dropped out"),
+    ("Wait(wk)", "mean wait for the center's service, in weeks"),
+    ("Trust", "agencies' mean trust in the center, 0 to 1, at year end"),
+    ("Funds(IDR m)", "the center's funds at year end, in million rupiah; Income and "
+                     "Spending over the year, in million rupiah"),
+    ("Waiting", "survivors waiting for the center at year end"),
+    ("UPTD, Dinsos, DP3A, Police", "the agencies: UPTD PPA, Dinas Sosial, DP3AP2KB and the "
+                                   "police; -prov for the province, -city for Padang city"),
+)
+#: Decimals kept in summary.csv (counts summed from weekly floats are rounded with them).
+SUMMARY_DECIMALS = 4
+
+
+def format_legend(width: int = 88) -> str:
+    """The legend of the printed tables, wrapped to ``width`` characters."""
+    import textwrap
+
+    column = max(len(short) for short, _ in LEGEND)
+    lines = ["Legend:"]
+    for short, meaning in LEGEND:
+        lines += textwrap.wrap(meaning, width, initial_indent=f"  {short.ljust(column)}  ",
+                               subsequent_indent=" " * (column + 4))
+    return "\n".join(lines)
+
+
 def format_summary(table: pd.DataFrame, title: str) -> str:
     """The summary as plain text tables a person can read in a terminal."""
     def pct(x):
@@ -151,6 +187,7 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
         for year, r in table.iterrows():
             lines.append(f"{year:>4}" + "".join(" " + fmt.format(r[prefix + k])
                                                 for k in AGENCY_KEYS))
+    lines += ["", format_legend()]
     return "\n".join(lines)
 
 
@@ -186,7 +223,7 @@ def write_outputs(out: Path, model, series: pd.DataFrame, table: pd.DataFrame,
 
     series.to_csv(path("timeseries.csv"))
     series.to_parquet(path("timeseries.parquet"))
-    table.to_csv(path("summary.csv"))
+    table.round(SUMMARY_DECIMALS).to_csv(path("summary.csv"))
     meta = {"years": years, "seed": seed, "parameters": model.p.as_dict(),
             "changed_parameters": params, "survivors_by_state": model.survivor_counts(),
             "versions": versions()}

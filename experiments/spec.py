@@ -9,21 +9,32 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model import PARAMETERS, ParameterError, validate
+from model import PARAMETERS, SEED_MAX, ParameterError, validate
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 LANGUAGES = ("en", "id")
 DESIGNS = ("factorial", "lhs", "sobol", "morris", "scenarios")
+#: Seeds are whole numbers from 0 to model.SEED_MAX (2^63-1) on the command line, in specs
+#: and in the API alike.
+#: A sweep larger than this many runs is refused unless [options] max_runs raises it.
+DEFAULT_MAX_RUNS = 10_000_000
+#: The most levels a factorial range may have (steps = N).
+MAX_STEPS = 10_000
 
 
 class SpecError(Exception):
     """A problem in a scenario or sweep file, reported as 'file:line: message'."""
 
 
-def _line_of(text: str, key: str) -> int | None:
-    """The first line (1-based) where ``key`` is assigned or opens a table."""
+def _line_of(text: str, key: str, table: str | None = None) -> int | None:
+    """The first line (1-based) where ``key`` is assigned or opens a table (inside
+    ``[table]`` when it is given and found)."""
     pattern = re.compile(rf"^\s*(\[\s*)?\"?{re.escape(key)}\"?\s*(=|\]|\.)", re.MULTILINE)
-    match = pattern.search(text)
+    start = 0
+    if table is not None:
+        header = re.search(rf"^\s*\[\s*{re.escape(table)}\s*\]", text, re.MULTILINE)
+        start = header.end() if header else 0
+    match = pattern.search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
@@ -32,15 +43,31 @@ def _where(path: Path, text: str, key: str | None) -> str:
     return f"{path}:{line}" if line else str(path)
 
 
+def read_text(path: Path, what: str = "a text file") -> str:
+    """A file's text (UTF-8); a missing, unreadable, binary or non-UTF-8 file names the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SpecError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise SpecError(f"{path} is a folder, not {what}") from None
+    except OSError as err:
+        raise SpecError(f"{path}: cannot be read ({err.strerror})") from None
+    if b"\0" in data:
+        raise SpecError(f"{path}: a binary file, not {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise SpecError(f"{path}:{line}: not UTF-8 text (byte {data[err.start]:#04x} at "
+                        f"offset {err.start}); save the file as UTF-8") from None
+
+
 def read_toml(path: Path) -> tuple[dict, str]:
     """Parse a TOML file; a syntax error names the file and line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpecError(f"{path}: no such file") from None
-    except OSError as err:
-        raise SpecError(f"{path}: cannot be read ({err.strerror})") from None
+    text = read_text(path, "a TOML file")
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as err:
@@ -174,7 +201,7 @@ def load_sweep(path: str | Path) -> Sweep:
 
     replications = number("replications", 1, int, 1, 100_000)
     years = number("years", 5, float, 1 / 52, 200)
-    seed = number("seed", 0, int, 0, 2**63 - 1)
+    seed = number("seed", 0, int, 0, SEED_MAX)
     samples = number("samples", 16, int, 1, 1_000_000)
     record_every = number("record_every", 1, int, 1, 10_000)
     outputs = data.get("outputs", ["referral_uptake", "intake", "mean_trust", "funds", "staff",
@@ -225,10 +252,15 @@ def load_sweep(path: str | Path) -> Sweep:
                  f"the design is empty: design '{design}' needs at least one parameter "
                  "in [parameters]")
         for name, spec in params.items():
+            if name in fixed:
+                line = _line_of(text, name, "parameters")
+                raise SpecError(f"{path}:{line}: parameter {name!r} is both fixed (in [fixed]) "
+                                "and varied (in [parameters]); keep it in one of the two")
             factors[name] = _factor(name, spec, design, path, text)
         if design == "sobol" and samples & (samples - 1):
             fail("samples", f"Sobol sampling needs samples to be a power of two (got {samples})")
     options = _options(data.get("options", {}), design, fail)
+    _check_size(design, factors, len(scenarios), samples, replications, options, fail)
     return Sweep(path=path, title=str(data.get("title", path.stem)), design=design,
                  replications=replications, years=years, seed=seed, samples=samples,
                  record_every=record_every, outputs=tuple(outputs), base=base,
@@ -236,11 +268,46 @@ def load_sweep(path: str | Path) -> Sweep:
                  options=options, raw=data)
 
 
+def design_size(design: str, factors: dict, scenarios: int, samples: int,
+                second_order: bool = False) -> int:
+    """The number of design points, computed without building them."""
+    d = len(factors)
+    if design == "scenarios":
+        return scenarios
+    if design == "factorial":
+        size = 1
+        for levels in factors.values():
+            size *= len(levels)
+        return size
+    if design == "lhs":
+        return samples
+    if design == "sobol":
+        return samples * (2 * d + 2 if second_order else d + 2)
+    return samples * (d + 1)  # morris: one trajectory of d + 1 points per sample
+
+
+def _check_size(design, factors, scenarios, samples, replications, options, fail) -> None:
+    """Refuse a sweep above the run limit before anything is allocated for it."""
+    limit = options.get("max_runs", DEFAULT_MAX_RUNS)
+    points = design_size(design, factors, scenarios, samples,
+                         bool(options.get("second_order", False)))
+    runs = points * replications
+    if runs > limit:
+        hint = (" A full factorial grows as the product of the levels: an 'lhs' or 'sobol' "
+                "design covers the same ranges with far fewer points."
+                if design == "factorial" else " Lower samples or replications.")
+        fail("parameters" if design == "factorial" else "samples",
+             f"this sweep has {points:,} design point(s) x {replications:,} replication(s) "
+             f"= {runs:,} runs, above the limit of {limit:,}.{hint} To run it anyway, "
+             "raise the limit with max_runs = N in [options].")
+
+
 #: Options of a sweep: name -> (type, check, what is allowed).
 _OPTIONS = {
     "common_random_numbers": (bool, lambda v: True, "true or false"),
     "second_order": (bool, lambda v: True, "true or false (sobol designs)"),
     "num_levels": (int, lambda v: v >= 2 and v % 2 == 0, "an even whole number >= 2 (morris)"),
+    "max_runs": (int, lambda v: v >= 1, "a whole number >= 1 (the most runs a sweep may have)"),
 }
 
 
@@ -297,8 +364,11 @@ def _factor(name: str, spec, design: str, path: Path, text: str):
             raise SpecError(f"{where}: {name!r} needs min < max (got {low} and {high})")
         if design == "factorial":
             steps = spec.get("steps")
-            if not isinstance(steps, int) or isinstance(steps, bool) or steps < 2:
-                raise SpecError(f"{where}: a factorial range needs steps = N (N >= 2)")
+            if not isinstance(steps, int) or isinstance(steps, bool) or not \
+                    2 <= steps <= MAX_STEPS:
+                raise SpecError(f"{where}: a factorial range needs steps = N, a whole number "
+                                f"from 2 to {MAX_STEPS:,} (got {steps!r}); for a dense cover "
+                                "of a range use an 'lhs' or 'sobol' design")
             import numpy as np
 
             values = np.linspace(low, high, steps)

@@ -1,4 +1,9 @@
-"""Run a sweep: plan the runs, skip those already done, execute the rest, store each."""
+"""Run a sweep: plan the runs, skip those already done, execute the rest, store each.
+
+The plan streams: runs are generated one at a time as workers take them, and the
+sweep keeps one flag per run (done or not), so memory stays flat for any size
+the spec accepts.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .design import plan_runs
-from .executors import default_workers, run_dask, run_local
-from .runner import execute_and_store
+from .design import check_points, iter_runs
+from .executors import DEFAULT_WORKER_TIMEOUT, default_workers, run_dask, run_local
 from .spec import load_sweep
-from .store import ResultStore
+from .store import ResultStore, execute_and_store
 
 
 @dataclass
@@ -25,60 +29,69 @@ class SweepReport:
     failed: list       # every run that stands failed now, with run_id, seed and error
     seconds: float
     folder: Path
+    damaged: int = 0   # damaged result files found, removed and run again
 
 
 def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None = None,
-              progress: bool = True, stream=None) -> SweepReport:
+              progress: bool = True, stream=None,
+              worker_timeout: float = DEFAULT_WORKER_TIMEOUT) -> SweepReport:
     """Run (or resume) the sweep in ``spec_path``, writing results into ``out``."""
     stream = stream or sys.stderr
     sweep = load_sweep(spec_path)
-    runs = plan_runs(sweep)
-    store = ResultStore(Path(out), sweep, runs)
+    points = check_points(sweep)     # every point valid, before any file is written
+    store = ResultStore(Path(out), sweep)
     finished = store.open()
-    todo = [r for r in runs if r.run_id not in finished]
-    by_id = {r.run_id: r for r in todo}
+    skipped = int(finished.sum())
     workers = workers or default_workers()
     where = f"Dask scheduler {scheduler}" if scheduler else f"{workers} local worker(s)"
+    if store.damaged:
+        print(f"{len(store.damaged)} damaged result file(s) removed, their runs run again "
+              f"(first: {store.damaged[0]}).", file=stream)
     print(f"Sweep '{sweep.title}': design {sweep.design}, "
-          f"{len(runs) // sweep.replications} point(s) x {sweep.replications} replication(s) = "
-          f"{len(runs)} runs of {sweep.years:g} years; {len(finished)} already done, "
-          f"{len(todo)} to run on {where}.", file=stream)
-    tasks = ({"run_id": r.run_id, "seed": r.seed, "params": r.params, "years": sweep.years,
-              "outputs": sweep.outputs, "record_every": sweep.record_every,
-              # local workers write their own run (Dask workers may not share our disk)
-              **({} if scheduler else {"store": str(store.folder), "row": store.plan_row(r)})}
-             for r in todo)
-    results = run_dask(tasks, scheduler) if scheduler else \
+          f"{points} point(s) x {sweep.replications} replication(s) = "
+          f"{store.total} runs of {sweep.years:g} years; {skipped} already done, "
+          f"{store.total - skipped} to run on {where}.", file=stream)
+
+    def task(run):
+        # local workers write their own run; Dask workers may not share our disk
+        return {"run_id": run.run_id, "seed": run.seed, "params": run.params,
+                "years": sweep.years, "outputs": sweep.outputs,
+                "record_every": sweep.record_every, "row": store.plan_row(run),
+                **({} if scheduler else {"store": str(store.folder)})}
+
+    tasks = (task(r) for r in iter_runs(sweep) if not finished[r.run_id])
+    results = run_dask(tasks, scheduler, worker_timeout=worker_timeout) if scheduler else \
         run_local(tasks, workers, fn=execute_and_store)
     start = time.perf_counter()
-    completed = set(finished)   # every run done, before and now
+    done_now = 0
     failures = []               # failed runs of this invocation (failed runs are always retried)
-    bar = tqdm(total=len(todo), unit="run", disable=not progress or not todo, file=stream,
+    todo = store.total - skipped
+    bar = tqdm(total=todo, unit="run", disable=not progress or not todo, file=stream,
                dynamic_ncols=True, smoothing=0.1)
     try:
         for result in results:
-            run = by_id[result["run_id"]]
             if not result.get("stored"):
-                store.write(run, result)
+                store.write(result["row"], result)
             if result["status"] == "done":
-                completed.add(run.run_id)
+                done_now += 1
             else:
-                failures.append({"run_id": run.run_id, "seed": run.seed,
+                seed = result["row"]["seed"]
+                failures.append({"run_id": result["run_id"], "seed": seed,
                                  "error": result["error"]})
-                bar.write(f"run {run.run_id} (seed {run.seed}) failed: {result['error']}",
+                bar.write(f"run {result['run_id']} (seed {seed}) failed: {result['error']}",
                           file=stream)
             bar.update(1)
             bar.set_postfix(failed=len(failures), refresh=False)
     finally:
         bar.close()
         failures.sort(key=lambda f: f["run_id"])
-        store.write_manifest(done=completed,
+        store.write_manifest(done=skipped + done_now,
                              failed={f["run_id"]: {"seed": f["seed"], "error": f["error"]}
                                      for f in failures})
-    return SweepReport(total=len(runs), skipped=len(finished),
-                       done=len(completed) - len(finished), ran=len(completed) - len(finished)
-                       + len(failures), failed=failures,
-                       seconds=time.perf_counter() - start, folder=Path(out))
+    return SweepReport(total=store.total, skipped=skipped, done=done_now,
+                       ran=done_now + len(failures), failed=failures,
+                       seconds=time.perf_counter() - start, folder=Path(out),
+                       damaged=len(store.damaged))
 
 
 def describe(report: SweepReport) -> str:
@@ -87,6 +100,9 @@ def describe(report: SweepReport) -> str:
     lines = [f"Sweep finished in {report.seconds:.1f} s: ran {report.ran} run(s), "
              f"{report.done} succeeded; {report.skipped} were done before; "
              f"{complete} of {report.total} complete, {len(report.failed)} failed."]
+    if report.damaged:
+        lines.append(f"  {report.damaged} damaged result file(s) were removed and their "
+                     "runs done again.")
     for f in report.failed[:5]:
         lines.append(f"  failed: run {f['run_id']} seed {f['seed']}: {f['error']}")
     if len(report.failed) > 5:
@@ -98,3 +114,4 @@ def describe(report: SweepReport) -> str:
               f"{folder}/manifest.json.",
               f"Next: python run.py analyze {folder}"]
     return "\n".join(lines)
+

@@ -16,7 +16,7 @@ import pytest
 
 from experiments.analysis import (HEADLINE_METRICS, METRIC_INFO, analyze, hedges_g, holm,
                                   mean_ci)
-from experiments.cli import main
+from cli import main
 from experiments.runner import METRICS
 from experiments.spec import SpecError
 from experiments.sweep import run_sweep

@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote
 
-from experiments.cli import build_parser
+from cli.parser import build_parser
 from viz.classroom.address import join_url, listen_host, public_url, qr_data_uri
 from viz.server import classroom_notice
 

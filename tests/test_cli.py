@@ -112,3 +112,117 @@ def test_summary_tells_what_happened_to_funds_and_staff():
     assert "1999: the programme donor did not renew" in text
     _, calm = run_simulation(1, 3, staff_turnover_per_year=0.0, donor_grant_per_year=5000.0)
     assert "What happened" not in format_summary(yearly_summary(calm), "t")
+
+
+# --- hardening: every bad input is one line and exit 2, nothing is lost or overwritten ------
+def cli_main(args, capsys):
+    """The command line in this process: (exit code, stdout, stderr)."""
+    from cli import main
+
+    code = main([str(a) for a in args])
+    printed = capsys.readouterr()
+    return code, printed.out, printed.err
+
+
+def parse_error(args, capsys):
+    """An argparse refusal: its exit code and message."""
+    with pytest.raises(SystemExit) as stop:
+        cli_main(args, capsys)
+    return stop.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args, option", [
+    (["run", "--out", ""], "--out"),
+    (["run", "--scenario", ""], "--scenario"),
+    (["run", "--scenario", "  "], "--scenario"),
+    (["sweep", "", "--out", "x"], "spec"),
+    (["analyze", "x", "--out", ""], "--out"),
+    (["validate", "--out", ""], "--out"),
+    (["calibrate", "--out", ""], "--out"),
+    (["viz", "--host", ""], "--host"),
+])
+def test_empty_values_are_refused_before_anything_runs(tmp_path, monkeypatch, capsys,
+                                                       args, option):
+    monkeypatch.chdir(tmp_path)
+    code, err = parse_error(args, capsys)
+    assert code == 2 and option in err and "empty" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("setting", ["=0.5", " =0.5", "skill=", "", "="])
+def test_empty_setting_names_or_values_are_refused(tmp_path, monkeypatch, capsys, setting):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli_main(["run", "--years", "1", "--set", setting], capsys)
+    assert code == 2 and "expected name=value" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_seed_range_is_zero_to_two_to_the_63_minus_one(capsys):
+    from cli.parser import build_parser
+
+    assert build_parser().parse_args(["run", "--seed", str(2**63 - 1)]).seed == 2**63 - 1
+    code, err = parse_error(["run", "--seed", str(2**63)], capsys)
+    assert code == 2 and "--seed" in err and "2^63-1" in err
+    code, err = parse_error(["run", "--seed", str(10**38)], capsys)
+    assert code == 2 and "--seed" in err
+
+
+@pytest.mark.parametrize("command", ["validate", "calibrate"])
+def test_report_out_that_is_a_folder_is_refused_before_the_work(tmp_path, capsys, command):
+    folder = tmp_path / "existing"
+    folder.mkdir()
+    code, out, err = cli_main([command, "--quick", "--out", folder] if command == "validate"
+                              else [command, "--out", folder], capsys)
+    assert code == 2 and out == ""
+    assert f"--out '{folder}' is a folder" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [folder] and list(folder.iterdir()) == []
+
+
+def test_run_out_that_is_a_file_is_refused(tmp_path, capsys):
+    target = tmp_path / "a_file"
+    target.write_text("mine")
+    code, _, err = cli_main(["run", "--years", "1", "--out", target], capsys)
+    assert code == 2 and "is a file" in err
+    assert target.read_text() == "mine"
+
+
+def test_whole_number_parameter_is_echoed_as_a_whole_number(tmp_path, capsys):
+    code, _, err = cli_main(["run", "--years", "1", "--set", "n_staff=-3",
+                             "--out", tmp_path / "o"], capsys)
+    assert code == 2 and "'n_staff' = -3 " in err
+    code, out, _ = cli_main(["run", "--years", "1", "--set", "n_staff=3",
+                             "--out", tmp_path / "o"], capsys)
+    assert code == 0 and "Changed parameters: n_staff=3\n" in out
+
+
+def test_summary_csv_is_rounded_and_tables_have_a_legend(tmp_path, capsys):
+    code, out, _ = cli_main(["run", "--years", "2", "--out", tmp_path], capsys)
+    assert code == 0
+    legend = out[out.index("Legend:"):]
+    for short in ("Incid", "Sought", "Direct", "Unmet", "Uptake", "Wait(wk)", "YNref"):
+        assert short in legend
+    cells = (tmp_path / "summary.csv").read_text().replace("\n", ",").split(",")
+    decimals = [len(c.partition(".")[2]) for c in cells if c.replace(".", "").isdigit()]
+    assert decimals and max(decimals) <= 4
+
+
+@pytest.mark.parametrize("content, problem", [(b"title.en = \"\xff\xfe\"\n", "not UTF-8"),
+                                              (b"\x00\x01\x02PK\x03\x04", "binary")])
+def test_scenario_file_that_is_not_utf8_text_is_named(tmp_path, capsys, content, problem):
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(content)
+    code, out, err = cli_main(["run", "--years", "1", "--scenario", bad,
+                               "--out", tmp_path / "o"], capsys)
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {bad}") and problem in err and err.count("\n") == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_busy_viz_port_is_reported_before_anything_starts(capsys):
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        code, out, err = cli_main(["viz", "--port", port], capsys)
+    assert code == 2 and out == ""
+    assert f"--port {port}: cannot listen on 127.0.0.1:{port}" in err

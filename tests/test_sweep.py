@@ -290,7 +290,7 @@ def test_plan_parquet_keeps_types(tmp_path):
     """The plan written by the store keeps ints as ints and switches as booleans."""
     sweep = load_sweep(write_spec(tmp_path, "factorial", FACTORIAL))
     runs = plan_runs(sweep)
-    ResultStore(tmp_path / "out", sweep, runs).open()
+    ResultStore(tmp_path / "out", sweep).open()
     plan = pd.read_parquet(tmp_path / "out" / "plan.parquet")
     assert len(plan) == len(runs)
     assert plan["n_staff"].dtype == np.int64
@@ -298,8 +298,8 @@ def test_plan_parquet_keeps_types(tmp_path):
     assert plan["seed"].dtype == np.int64
     assert plan["skill"].dtype == np.float64
     manifest = load_manifest(tmp_path / "out")
-    assert manifest["runs_total"] == len(runs) and manifest["runs_done"] == 0
-    assert set(manifest["run_status"].values()) == {"pending"}
+    assert manifest["runs_total"] == manifest["runs_pending"] == len(runs)
+    assert manifest["runs_done"] == manifest["runs_failed"] == 0
 
 
 # === 2. seeds =========================================================================
@@ -311,7 +311,7 @@ def test_same_spec_same_plan_and_seeds(tmp_path, spec):
     assert first == second
     for out in ("a", "b"):
         sweep = load_sweep(path)
-        ResultStore(tmp_path / out, sweep, plan_runs(sweep)).open()
+        ResultStore(tmp_path / out, sweep).open()
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "a" / "plan.parquet"),
                                   pd.read_parquet(tmp_path / "b" / "plan.parquet"))
     assert all(0 <= r.seed < 2**63 for r in first)
@@ -416,7 +416,7 @@ def test_reference_sweep_complete_with_summary(reference, big_spec):
     assert f"{out}/manifest.json" in summary
     manifest = load_manifest(out)
     assert manifest["runs_done"] == BIG_RUNS and manifest["runs_failed"] == 0
-    assert set(manifest["run_status"].values()) == {"done"}
+    assert manifest["runs_pending"] == 0
 
 
 def test_seeds_stored_with_each_run(reference):
@@ -537,7 +537,7 @@ def test_sigkill_mid_sweep_then_resume(reference, big_spec, tmp_path):
     assert_same_results(reference[0], out)
     manifest = load_manifest(out)
     assert manifest["runs_done"] == BIG_RUNS
-    assert set(manifest["run_status"].values()) == {"done"}
+    assert manifest["runs_pending"] == 0
 
 
 # --- a pool worker dies (e.g. the out-of-memory killer) -----------------------------------
@@ -656,7 +656,7 @@ def unchecked_plan(monkeypatch):
 
 
 def test_failed_runs_are_recorded_and_retried(tmp_path, unchecked_plan, capsys):
-    from experiments.cli import main
+    from cli import main
 
     spec = write_spec(tmp_path, "failing", FAILING)
     out = tmp_path / "out"
@@ -675,7 +675,7 @@ def test_failed_runs_are_recorded_and_retried(tmp_path, unchecked_plan, capsys):
 
     manifest = load_manifest(out)
     assert (manifest["runs_total"], manifest["runs_done"], manifest["runs_failed"]) == (4, 2, 2)
-    assert manifest["run_status"] == {"0": "done", "1": "done", "2": "failed", "3": "failed"}
+    assert manifest["runs_pending"] == 0
     assert [f["run_id"] for f in manifest["failed"]] == [2, 3]
     for failure in manifest["failed"]:
         assert failure["seed"] == plan[failure["run_id"]]

@@ -1,24 +1,22 @@
 """`python run.py sweep` refuses bad input with one clear line: file, line, key; no traceback.
 
-All the failing commands start at once (module fixture) so that their interpreter start-up
-and the 10 s wait for an unreachable Dask scheduler overlap.
+The commands run through the command line's `main` in this process (no interpreter
+start-up per case); only the unreachable Dask scheduler takes time, its 10 s timeout.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import socket
 import subprocess
-import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
+from cli import main
 from experiments.spec import SpecError, load_sweep
 
-ROOT = Path(__file__).resolve().parent.parent
-RUN = str(ROOT / "run.py")
 
 GOOD = """\
 design = "factorial"
@@ -152,7 +150,8 @@ SPEC_ERRORS = [name for name, case in CASES.items() if not case[1]]
 
 @pytest.fixture(scope="module")
 def outcomes(tmp_path_factory):
-    """Run every case at once; name -> (spec path, out folder, result, seconds, fills)."""
+    """Run every case through the command line in this process;
+    name -> (spec path, out folder, result, seconds), and the fills of the templates."""
     tmp = tmp_path_factory.mktemp("errors")
     (tmp / "a_file").write_text("a regular file, not a folder")
     with socket.socket() as s:                       # a port nobody listens on
@@ -169,28 +168,16 @@ def outcomes(tmp_path_factory):
         args = ["--out", str(out), *[a.format(**fills) for a in extra]]
         if "--out" in extra:
             args = args[2:]
-        proc = subprocess.Popen([sys.executable, RUN, "sweep", str(spec), *args,
-                                 "--no-progress", "--workers", "1"], cwd=ROOT,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        # Time from the plan line (printed once the spec is read, just before the
-        # executor starts) to the exit: the wait for the scheduler, without the
-        # interpreter start-up, which is slow on a loaded machine.
+        stdout, stderr = io.StringIO(), io.StringIO()
         started = time.monotonic()
-        lines = []
-        for text_line in proc.stderr:
-            if not lines:
-                started = time.monotonic()
-            lines.append(text_line)
-        stdout = proc.stdout.read()
-        proc.wait(timeout=120)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            code = main(["sweep", str(spec), *args, "--no-progress", "--workers", "1"])
         seconds = time.monotonic() - started
-        result = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, "".join(lines))
-        return name, (spec, out, result, seconds)
+        result = subprocess.CompletedProcess(["sweep", name], code, stdout.getvalue(),
+                                             stderr.getvalue())
+        return spec, out, result, seconds
 
-    order = ["unreachable_scheduler"] + [n for n in CASES if n != "unreachable_scheduler"]
-    with ThreadPoolExecutor(3) as pool:     # the scheduler case waits; two threads do the rest
-        found = dict(pool.map(run, order))
-    return found, fills
+    return {name: run(name) for name in CASES}, fills
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -282,9 +282,14 @@ def test_two_people_never_share_a_run(visitor):
 
 
 def test_scenario_picker(visitor):
+    from playwright.sync_api import expect
+
     page = visitor("/")
     page.locator("[data-testid=network] svg").wait_for()
-    page.locator(".kb-controls .kb-select").click()
+    picker = page.locator(".kb-controls .kb-select")
+    expect(picker).to_be_enabled()
+    picker.click()
     page.get_by_role("option", name="Donor funding halved").click()
     page.get_by_text("The donor grant falls by half").wait_for()
-    assert "225" in page.locator(".lever-donor_grant_per_year-value").inner_text()
+    # the lever follows the scenario a moment after its text: wait for the value, not a time
+    expect(page.locator(".lever-donor_grant_per_year-value")).to_contain_text("225")
