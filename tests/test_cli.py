@@ -199,7 +199,7 @@ def test_summary_csv_is_rounded_and_tables_have_a_legend(tmp_path, capsys):
     code, out, _ = cli_main(["run", "--years", "2", "--out", tmp_path], capsys)
     assert code == 0
     legend = out[out.index("Legend:"):]
-    for short in ("Incid", "Sought", "Direct", "Unmet", "Uptake", "Wait(wk)", "YNref"):
+    for short in ("Incid", "Sought", "Direct", "Unmet", "Uptake", "Wait(wk)", "DP3A"):
         assert short in legend
     cells = (tmp_path / "summary.csv").read_text().replace("\n", ",").split(",")
     decimals = [len(c.partition(".")[2]) for c in cells if c.replace(".", "").isdigit()]
