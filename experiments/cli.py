@@ -175,7 +175,7 @@ def cmd_run(args) -> int:
     name = scenario.name + ("-custom" if settings else "")
     out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
     _check_writable(out)
-    model, series = run_simulation(args.years, args.seed, **params)
+    model, series = run_simulation(args.years, args.seed, events=scenario.events, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
     title = (f"Kolaborasi: scenario '{scenario.title['en']}', {args.years:g} years, weekly "

@@ -48,9 +48,12 @@ _YEARLY = (
 )
 
 
-def run_simulation(years: float = 5, seed: int = DEFAULT_SEED, **params):
-    """Run the model and return it with its weekly time series (row 0 is the start)."""
+def run_simulation(years: float = 5, seed: int = DEFAULT_SEED, events=(), **params):
+    """Run the model (with scenario ``events``) and return it with its weekly time series."""
+    from .events import apply_events
+
     model = CollaborationModel(rng=seed, **params)
+    apply_events(model, events)
     model.run(years)
     series = model.datacollector.get_model_vars_dataframe()
     series.index.name = "week"

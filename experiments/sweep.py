@@ -45,6 +45,7 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
           f"{len(todo)} to run on {where}.", file=stream)
     tasks = ({"run_id": r.run_id, "seed": r.seed, "params": r.params, "years": sweep.years,
               "outputs": sweep.outputs, "record_every": sweep.record_every,
+              "events": [e.as_dict() for e in sweep.events],
               # local workers write their own run (Dask workers may not share our disk)
               **({} if scheduler else {"store": str(store.folder), "row": store.plan_row(r)})}
              for r in todo)
