@@ -274,13 +274,29 @@ def test_compare_page_runs_in_the_background_and_gives_a_verdict():
     session, rc = render(compare.Page(), session)
     assert "Run the comparison" in all_text(rc)
     click(rc, "Run the comparison")
-    state = session.compare_job.wait(60)
-    assert state.status == "done", state.error
+    compare.wait_for(compare.comparison_task)
+    assert compare.comparison_task.finished, compare.comparison_task.exception
     verdict = all_text(rc)
-    assert "Referral uptake in year 1" in verdict and "referral uptake" in verdict
+    assert "With 5 paired runs per scenario" in verdict
+    assert "Referral uptake in 1999:" in verdict and "Staff at the end:" in verdict
     session.lang.value = "id"
-    assert "Serapan rujukan pada tahun ke-1" in all_text(rc)
+    assert "selang keyakinan 95%" in all_text(rc) and "SK" not in all_text(rc)
     assert "<polygon" in html_by_id(rc, "compare-uptake")     # confidence bands
+    rc.close()
+
+
+def test_more_runs_extends_the_comparison_and_keeps_the_runs_made():
+    session = Session()
+    session.compare_setup.value = session.compare_setup.value.__class__(reps=5, years=1)
+    session, rc = render(compare.Page(), session)
+    click(rc, "Run the comparison")
+    compare.wait_for(compare.comparison_task)
+    first = compare.comparison_task.value[1]
+    click(rc, "More runs: 5 → 15 per scenario")
+    compare.wait_for(compare.comparison_task)
+    _, more = compare.comparison_task.value
+    assert more.reps == 15 and more.a.ends["cases"][:5] == first.a.ends["cases"]
+    assert "With 15 paired runs per scenario" in all_text(rc)
     rc.close()
 
 
@@ -289,20 +305,82 @@ def test_compare_rejects_a_bad_seed_in_the_page():
     session.compare_setup.value = session.compare_setup.value.__class__(seed_text="abc")
     session, rc = render(compare.Page(), session)
     click(rc, "Run the comparison")
-    assert "'abc'" in all_text(rc) and session.compare_job.state.value.status == "idle"
+    assert "'abc'" in all_text(rc) and not compare.comparison_task.pending
     rc.close()
 
 
-def test_verdict_says_which_way_and_how_sure():
+def test_verdict_covers_every_headline_outcome_with_a_sentence_each():
     from viz.replicate import compare as run_pair
 
-    result = run_pair({}, {"referral_agreement": True}, 6, 2, 3)
-    headline, lines = compare.verdict(result, "en", "Baseline", "MoU")
-    assert "raises referral uptake" in headline and len(lines) == 7
-    headline_id, _ = compare.verdict(result, "id", "Kondisi dasar", "MoU")
-    assert "menaikkan serapan rujukan" in headline_id
+    result = run_pair({}, {"referral_agreement": True}, 12, 2, 3)
+    headline, lines, _more = compare.verdict(result, "en", "Baseline", "MoU")
+    assert "higher referral uptake in 2000" in headline
+    assert len(lines) == 7 and lines[0].startswith("Referral uptake in 2000: higher with B")
+    headline_id, lines_id, _ = compare.verdict(result, "id", "Kondisi dasar", "MoU")
+    assert "serapan rujukan tahun 2000 lebih tinggi" in headline_id
     png = compare.compare_png(result, "en", "Baseline", "MoU")
     assert png[:4] == b"\x89PNG"
+
+
+def test_halving_the_grant_is_reported_on_funds_even_when_uptake_does_not_move():
+    from viz.replicate import compare as run_pair
+
+    result = run_pair({}, {"donor_grant_per_year": 225.0}, 10, 3, 1)
+    funds = next(o for o in result.outcomes() if o.metric == "funds")
+    assert funds.differs and funds.direction == -1
+    headline, _, _ = compare.verdict(result, "en", "Baseline", "Half")
+    assert "lower funds at the end" in headline
+
+
+def _synthetic(reps, a_values, b_values):
+    from viz.replicate import HEADLINE, Arm, Comparison
+
+    a, b = Arm("A", {}), Arm("B", {})
+    for i in range(reps):
+        a.add({}, {m: a_values(i) for m in HEADLINE + ("volunteers", "groups")})
+        b.add({}, {m: b_values(i) for m in HEADLINE + ("volunteers", "groups")})
+    return Comparison(a, b, reps, 3, 1)
+
+
+def test_outcomes_that_cannot_be_told_apart_ask_for_more_runs_until_the_maximum():
+    from viz.replicate import MAX_REPS
+
+    noise = [0.3, -0.2, 0.1, -0.4, 0.2, 0.0, -0.1, 0.3]
+    few = _synthetic(8, lambda i: 10 + noise[i], lambda i: 10 + noise[-1 - i])
+    headline, _, more = compare.verdict(few, "en", "A", "B")
+    assert "cannot be told apart on any of the 6 outcomes" in headline
+    assert more.startswith("More runs may tell apart")
+    many = _synthetic(MAX_REPS, lambda i: 10 + noise[i % 8], lambda i: 10 + noise[-1 - i % 8])
+    _, _, more = compare.verdict(many, "en", "A", "B")
+    assert more.startswith(f"At {MAX_REPS} runs per scenario")
+
+
+def test_holm_adjustment_is_applied_over_the_headline_outcomes():
+    from viz.replicate import holm
+
+    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
+
+
+def test_comparison_csv_names_edits_seeds_and_every_parameter():
+    import io
+
+    import pandas as pd
+
+    from viz.live import Settings
+    from viz.replicate import compare as run_pair
+    from viz.session import CompareSetup
+
+    edited = Settings.of_scenario("referral_agreement", "1")
+    edited = Settings(edited.scenario, {**edited.changes, "skill": 0.9}, "1")
+    setup = CompareSetup(b=edited, reps=2, years=1)
+    result = run_pair(setup.a.parameters, edited.parameters, 2, 1, 4,
+                      ("baseline", compare.arm_label(edited)))
+    text = compare.comparison_csv(result, setup)
+    assert '"scenario_edits": {"skill": 0.9}' in text
+    assert '"model_version": "' in text and '"start_year": 1999' in text
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    assert set(table["scenario"]) == {"baseline", "referral_agreement (edited)"}
+    assert list(table["seed"]) == [4, 5, 4, 5]
 
 
 def test_teach_page_walks_through_the_mechanisms():
@@ -311,8 +389,8 @@ def test_teach_page_walks_through_the_mechanisms():
     click(rc, "Start")
     assert session.teach_index.value == 1 and "Advocacy and trust" in all_text(rc)
     click(rc, "Run the experiment")
-    state = session.teach_job.wait(60)
-    assert state.status == "done", state.error
+    compare.wait_for(teach.experiment_task)
+    assert teach.experiment_task.finished, teach.experiment_task.exception
     text = all_text(rc)
     assert "agencies' mean trust is" in text
     click(rc, "Next")
@@ -373,16 +451,16 @@ def test_server_command_is_offline_and_local():
     assert not re.search(r"https?://", (VIZ / "app.py").read_text())
 
 
-def test_background_job_reports_progress_and_can_be_dropped():
-    from viz.jobs import Job
-    from viz.replicate import compare as run_pair
+def test_background_runs_report_progress_and_can_be_cancelled():
+    from viz.session import CompareSetup
 
-    job, seen = Job(), []
-    job.state.subscribe(lambda state: seen.append(state.progress))
-    job.start(lambda report: run_pair({}, {}, 4, 1, 1, report=report))
-    assert job.wait(60).status == "done"
-    assert any(0 < p < 1 for p in seen) and seen[-1] == 1.0
-    job.start(lambda report: run_pair({}, {}, 20, 5, 1, report=report), tag="second")
-    job.cancel()
-    job.wait(60)
-    assert job.state.value.status == "idle"
+    task, seen = compare.comparison_task, []
+    task(CompareSetup(reps=60, years=1), None, 60)
+    deadline = time.monotonic() + 60
+    while task.pending and time.monotonic() < deadline and not any(0 < p < 100 for p in seen):
+        seen.append(task.progress or 0)
+        time.sleep(0.01)
+    assert any(0 < p < 100 for p in seen)
+    task.cancel()
+    compare.wait_for(task)
+    assert task.cancelled and task.value is None

@@ -15,17 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-#: Colours used across the app (colour-blind-safe where it matters: A/B, on/off).
-PALETTE = {
-    "a": "#1f77b4", "b": "#e8710a",
-    "on": "#2e7d32", "off": "#9e9e9e",
-    "uptake": "#6a1b9a", "cases": "#1565c0", "waiting": "#c62828", "in_service": "#00897b",
-    "funds": "#2e7d32", "staff": "#ef6c00", "volunteers": "#f9a825",
-    "cadres": "#81c784", "groups": "#2e7d32", "trust": "#263238",
-}
-#: One colour per agency kind; city agencies are drawn dashed.
-AGENCY_COLOURS = {"uptd_ppa": "#6a1b9a", "dinsos": "#1565c0", "dp3ap2kb": "#00897b",
-                  "police": "#5d4037"}
+from .theme import AGENCY_COLOURS, PALETTE  # noqa: F401  (re-exported for callers)
 
 
 @dataclass

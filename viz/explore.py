@@ -12,11 +12,12 @@ import solara
 
 from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
 
-from .charts import AGENCY_COLOURS, PALETTE, Line, line_chart, rolling_ratio, rolling_sum
+from .charts import Line, line_chart, rolling_ratio, rolling_sum
 from .i18n import number, param_group, t, unit
 from .live import MAX_YEARS, Frame, LiveRun
-from .network_view import NODE_COLOURS, network_svg
+from .network_view import network_svg
 from .session import use_session
+from .theme import AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
 from .widgets import Kpi, LeverPanel, Message, ScenarioSelect, Svg
 
 #: At most this many points per line (long runs are thinned for drawing only).
@@ -98,7 +99,7 @@ def _legend_html(lang: str) -> str:
         ("circle", NODE_COLOURS["volunteer"], t("net.volunteer", lang)),
         ("rect", NODE_COLOURS["group"], t("net.group", lang)),
         ("circle", NODE_COLOURS["cadre"], t("net.cadre", lang)),
-        ("line", "#5c7cfa", t("net.tie", lang)),
+        ("line", TIE, t("net.tie", lang)),
         ("trust", "", t("net.trust_line", lang)),
     ]
     out = []
@@ -111,7 +112,7 @@ def _legend_html(lang: str) -> str:
             mark = f'<span class="kb-bar" style="background:{colour}"></span>'
         else:
             mark = ('<span class="kb-bar kb-trust-bar" style="background:linear-gradient(90deg,'
-                    '#c62828,#f9a825,#2e7d32)"></span>')
+                    + ",".join(TRUST_SCALE) + ')"></span>')
         out.append(f'<span class="kb-legend-item">{mark}{label}</span>')
     return '<div class="kb-legend">' + "".join(out) + "</div>"
 
@@ -120,15 +121,15 @@ def flows_html(frame: Frame, lang: str) -> str:
     """Survivors over the past 52 weeks as labelled bars (counts, not nodes)."""
     w = WEEKS_PER_YEAR
     rows = [
-        ("incidents", frame.last("incidents", w), "#546e7a"),
-        ("sought", frame.last("sought_help", w), "#78909c"),
-        ("found", frame.last("entry_community", w), "#2e7d32"),
-        ("seen", frame.last("seen_by_agencies", w), "#1565c0"),
-        ("referred", frame.last("referred", w), "#6a1b9a"),
-        ("direct", frame.last("entry_center", w), "#8e24aa"),
-        ("intake", frame.last("intake", w), "#00897b"),
-        ("unmet", frame.last("unmet_need", w), "#c62828"),
-        ("unreached", frame.last("unreached", w), "#b0bec5"),
+        ("incidents", frame.last("incidents", w), FLOW_COLOURS["incidents"]),
+        ("sought", frame.last("sought_help", w), FLOW_COLOURS["sought"]),
+        ("found", frame.last("entry_community", w), FLOW_COLOURS["found"]),
+        ("seen", frame.last("seen_by_agencies", w), FLOW_COLOURS["seen"]),
+        ("referred", frame.last("referred", w), FLOW_COLOURS["referred"]),
+        ("direct", frame.last("entry_center", w), FLOW_COLOURS["direct"]),
+        ("intake", frame.last("intake", w), FLOW_COLOURS["intake"]),
+        ("unmet", frame.last("unmet_need", w), FLOW_COLOURS["unmet"]),
+        ("unreached", frame.last("unreached", w), FLOW_COLOURS["unreached"]),
     ]
     top = max(1.0, rows[0][1])
     out = ['<div class="kb-flows">']

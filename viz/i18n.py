@@ -10,6 +10,8 @@ parameter documents are in English only; the app says so in Indonesian.
 
 from __future__ import annotations
 
+import math
+
 LANGS = ("en", "id")
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
@@ -329,40 +331,64 @@ TEXT: dict[str, dict[str, str]] = {
     "compare.verdict": {"en": "Verdict", "id": "Kesimpulan"},
     "compare.csv": {"en": "Results (CSV)", "id": "Hasil (CSV)"},
     "compare.png": {"en": "Charts (PNG)", "id": "Grafik (PNG)"},
-    "verdict.headline_up": {
-        "en": "{b} raises referral uptake by {diff} percentage points compared with {a} "
-              "(95% CI of the difference {lo} to {hi}).",
-        "id": "{b} menaikkan serapan rujukan sebesar {diff} poin persentase dibandingkan {a} "
-              "(SK 95% selisih {lo} sampai {hi}).",
+    "verdict.headline_some": {
+        "en": "With {n} paired runs per scenario, {b} differs from {a} on {k} of {m} outcomes "
+              "(paired t-tests, Holm-adjusted p < 0.05): {which}.",
+        "id": "Dengan {n} simulasi berpasangan per skenario, {b} berbeda dari {a} pada {k} dari "
+              "{m} hasil (uji t berpasangan, p terkoreksi Holm < 0,05): {which}.",
     },
-    "verdict.headline_down": {
-        "en": "{b} lowers referral uptake by {diff} percentage points compared with {a} "
-              "(95% CI of the difference {lo} to {hi}).",
-        "id": "{b} menurunkan serapan rujukan sebesar {diff} poin persentase dibandingkan {a} "
-              "(SK 95% selisih {lo} sampai {hi}).",
+    "verdict.headline_none": {
+        "en": "With {n} paired runs per scenario, {a} and {b} cannot be told apart on any of "
+              "the {m} outcomes (paired t-tests, Holm-adjusted p ≥ 0.05).",
+        "id": "Dengan {n} simulasi berpasangan per skenario, {a} dan {b} belum dapat dibedakan "
+              "pada satu pun dari {m} hasil (uji t berpasangan, p terkoreksi Holm ≥ 0,05).",
     },
-    "verdict.headline_same": {
-        "en": "With {n} runs each, {a} and {b} cannot be told apart on referral uptake "
-              "(difference {diff} points, 95% CI {lo} to {hi}). More runs may tell.",
-        "id": "Dengan {n} simulasi masing-masing, {a} dan {b} belum dapat dibedakan dari serapan "
-              "rujukan (selisih {diff} poin, SK 95% {lo} sampai {hi}). Tambah jumlah simulasi.",
+    "verdict.higher": {"en": "higher {outcome}", "id": "{outcome} lebih tinggi"},
+    "verdict.lower": {"en": "lower {outcome}", "id": "{outcome} lebih rendah"},
+    "verdict.and": {"en": "and", "id": "dan"},
+    "verdict.line_up": {
+        "en": "{Outcome}: higher with B. {a} with A against {b} with B; paired difference "
+              "{diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: lebih tinggi dengan B. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
     },
-    "verdict.uptake": {"en": "Referral uptake in year {year}: {a} vs {b}",
-                       "id": "Serapan rujukan pada tahun ke-{year}: {a} vs {b}"},
-    "verdict.cases": {"en": "Cases handled in year {year}: {a} vs {b}",
-                      "id": "Kasus ditangani pada tahun ke-{year}: {a} vs {b}"},
-    "verdict.unmet": {"en": "Survivors who reached a service but were not served in year {year}: "
-                            "{a} vs {b}",
-                      "id": "Korban yang sampai ke layanan tetapi tidak tertangani pada tahun "
-                            "ke-{year}: {a} vs {b}"},
-    "verdict.trust": {"en": "Agencies' mean trust at the end: {a} vs {b}",
-                      "id": "Rata-rata kepercayaan dinas di akhir: {a} vs {b}"},
-    "verdict.staff": {"en": "Staff at the end: {a} vs {b}; volunteers: {c} vs {d}",
-                      "id": "Staf di akhir: {a} vs {b}; relawan: {c} vs {d}"},
-    "verdict.funds": {"en": "Funds at the end (IDR million): {a} vs {b}",
-                      "id": "Dana di akhir (juta rupiah): {a} vs {b}"},
-    "verdict.groups": {"en": "Community groups at the end: {a} vs {b}",
-                       "id": "Komunitas dampingan di akhir: {a} vs {b}"},
+    "verdict.line_down": {
+        "en": "{Outcome}: lower with B. {a} with A against {b} with B; paired difference "
+              "{diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: lebih rendah dengan B. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
+    },
+    "verdict.line_same": {
+        "en": "{Outcome}: cannot be told apart. {a} with A against {b} with B; paired "
+              "difference {diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: belum dapat dibedakan. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
+    },
+    "verdict.more": {
+        "en": "More runs may tell apart: {which}.",
+        "id": "Simulasi tambahan mungkin dapat membedakan: {which}.",
+    },
+    "verdict.at_max": {
+        "en": "At {n} runs per scenario, {which} still cannot be told apart: a real difference, "
+              "if any, lies within the intervals shown.",
+        "id": "Dengan {n} simulasi per skenario, {which} tetap belum dapat dibedakan: selisih "
+              "yang nyata, bila ada, berada di dalam selang yang ditampilkan.",
+    },
+    "verdict.also": {"en": "Also at the end: volunteers {a} against {b}; community groups {c} "
+                           "against {d}.",
+                     "id": "Juga di akhir: relawan {a} dibanding {b}; komunitas dampingan {c} "
+                           "dibanding {d}."},
+    "outcome.uptake": {"en": "referral uptake in {year}", "id": "serapan rujukan tahun {year}"},
+    "outcome.cases": {"en": "cases handled in {year}", "id": "kasus ditangani tahun {year}"},
+    "outcome.unmet": {"en": "survivors not served in {year}",
+                      "id": "korban tidak tertangani tahun {year}"},
+    "outcome.trust": {"en": "agencies' mean trust at the end",
+                      "id": "rata-rata kepercayaan instansi di akhir"},
+    "outcome.funds": {"en": "funds at the end (IDR million)",
+                      "id": "dana di akhir (juta rupiah)"},
+    "outcome.staff": {"en": "staff at the end", "id": "staf di akhir"},
+    "compare.more": {"en": "More runs: {n} → {m} per scenario",
+                     "id": "Tambah simulasi: {n} → {m} per skenario"},
     "verdict.note": {
         "en": "Numbers are means of {n} runs with 95% confidence intervals in brackets. The "
               "model shows mechanisms, not forecasts: compare directions and sizes, not exact "
@@ -698,6 +724,7 @@ UNITS = {
     "pseudo-count": "hitungan semu", "score (0-1)": "skor (0-1)", "share": "porsi",
     "strength (0-1)": "kekuatan (0-1)", "survivors/week": "korban/minggu", "switch": "sakelar",
     "weeks": "minggu",
+    "calendar year": "tahun kalender",
 }
 
 #: Groups of the parameter table, translated.
@@ -731,9 +758,48 @@ def param_group(text: str, lang: str) -> str:
     return PARAM_GROUPS.get(text, text) if lang == "id" else text
 
 
-def number(value: float, lang: str, digits: int = 0) -> str:
-    """A number written the way each language writes it (1,234.5 or 1.234,5)."""
-    text = f"{value:,.{digits}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+#: Babel locale of each language.
+LOCALES = {"en": "en", "id": "id"}
+#: Written for a number that is missing or not finite.
+MISSING = "–"
+
+
+def _pattern(digits: int, sign: bool = False) -> str:
+    body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return f"+{body};-{body}" if sign else body
+
+
+def number(value: float, lang: str, digits: int = 0, sign: bool = False) -> str:
+    """A number the way ``lang`` writes it (1,234.5 or 1.234,5), formatted by Babel."""
+    from babel.numbers import format_decimal
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    if digits == 0 and round(value) == 0:
+        value = 0.0                                       # no "-0"
+    return format_decimal(value, format=_pattern(digits, sign), locale=LOCALES[lang],
+                          decimal_quantization=True)
+
+
+def percent(value: float, lang: str, digits: int = 0) -> str:
+    """A share (0-1) as a percentage in ``lang`` (25% in both; 12.5% or 12,5%)."""
+    from babel.numbers import format_percent
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    return format_percent(value, format=_pattern(digits) + "%", locale=LOCALES[lang])
+
+
+def points(value: float, lang: str) -> str:
+    """A difference of two shares in percentage points, with its sign (+4 or -12)."""
+    text = number(100 * value, lang, 0, sign=True)
+    return text if text == MISSING else text + (" poin" if lang == "id" else " pts")
+
+
+def p_value(p: float, lang: str) -> str:
+    """A p-value as "= 0.03" or "< 0.001" in ``lang``."""
+    if not math.isfinite(p):
+        return "= " + MISSING
+    if p < 0.001:
+        return "< " + number(0.001, lang, 3)
+    return "= " + number(p, lang, 3 if p < 0.01 else 2)

@@ -36,6 +36,15 @@ class Settings:
     scenario: str = "baseline"
     changes: dict = field(default_factory=dict)
     seed_text: str = "42"
+    events: tuple = ()        # experiments.events.Event of the scenario file
+
+    @classmethod
+    def of_scenario(cls, name: str, seed_text: str = "42") -> "Settings":
+        """A named scenario's settings and events, unedited."""
+        from experiments.spec import load_scenario
+
+        scenario = load_scenario(name)
+        return cls(name, dict(scenario.parameters), seed_text, scenario.events)
 
     @property
     def parameters(self) -> dict:

@@ -1,8 +1,11 @@
-"""Replicated runs for the Compare and Teach pages: weekly curves, means and 95% intervals.
+"""Replicated runs for the Compare and Teach pages: weekly curves, means, intervals, paired tests.
 
-Both arms of a comparison use the same seeds (common random numbers), so their
-difference is estimated run by run (a paired comparison). Intervals are Student-t
-95% confidence intervals of the mean over replications.
+Both arms of a comparison use the same seeds (common random numbers): run *i* of
+each arm has seed ``first seed + i``, so their difference is estimated run by run
+(a paired comparison) and a comparison can be extended with more runs later. Each
+outcome gets a paired t-test; the p-values of the headline outcomes are adjusted
+together with Holm's method (statsmodels), so "B differs on k of 6 outcomes" keeps
+its 5% error rate over all six.
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ CURVES = ("uptake", "cases", "waiting", "trust", "funds", "staff", "volunteers",
 #: One number per run, read at the end of the run or over its last 52 weeks.
 END_METRICS = ("uptake", "cases", "unmet", "found", "conflicts", "trust", "funds", "staff",
                "volunteers", "groups")
+#: The outcomes the Compare verdict tests (one family for Holm's adjustment).
+HEADLINE = ("uptake", "cases", "unmet", "trust", "funds", "staff")
+#: Significance level of the verdict (after Holm's adjustment).
+ALPHA = 0.05
+#: Most runs per arm a comparison may have.
+MAX_REPS = 200
 
 
 def curves_of(cols: dict) -> dict[str, np.ndarray]:
@@ -63,9 +72,13 @@ def end_metrics_of(cols: dict) -> dict[str, float]:
     }
 
 
-def run_one(params: dict, seed: int, years: float) -> tuple[dict, dict]:
-    """One run: (weekly curves, end metrics)."""
-    model = CollaborationModel(rng=seed, **params).run(years)
+def run_one(params: dict, seed: int, years: float, events=()) -> tuple[dict, dict]:
+    """One run: (weekly curves, end metrics); ``events`` are scheduled first."""
+    from experiments.events import apply_events
+
+    model = CollaborationModel(rng=seed, **params)
+    apply_events(model, events)
+    model.run(years)
     cols = model.datacollector.model_vars
     return curves_of(cols), end_metrics_of(cols)
 
@@ -89,6 +102,7 @@ class Arm:
 
     label: str
     params: dict
+    events: tuple = ()
     curves: dict = field(default_factory=dict)
     ends: dict = field(default_factory=dict)
 
@@ -98,6 +112,11 @@ class Arm:
         for k, v in ends.items():
             self.ends.setdefault(k, []).append(v)
 
+    def copy(self) -> "Arm":
+        return Arm(self.label, dict(self.params), self.events,
+                   {k: list(v) for k, v in self.curves.items()},
+                   {k: list(v) for k, v in self.ends.items()})
+
     def band(self, name: str):
         """(mean, low, high) weekly arrays of curve ``name``."""
         return mean_ci(np.vstack(self.curves[name]))
@@ -106,6 +125,46 @@ class Arm:
         """(mean, low, high) of end metric ``name`` over runs."""
         m, lo, hi = mean_ci(np.asarray(self.ends[name], dtype=float))
         return float(m), float(lo), float(hi)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One outcome of a paired comparison: both arms, the paired difference and its test."""
+
+    metric: str
+    a: tuple                 # (mean, low, high)
+    b: tuple
+    diff: tuple              # (mean, low, high) of b - a, paired by seed
+    p: float                 # paired t-test
+    p_holm: float            # Holm-adjusted over the headline outcomes
+
+    @property
+    def differs(self) -> bool:
+        return self.p_holm < ALPHA
+
+    @property
+    def direction(self) -> int:
+        """+1 if B is higher, -1 if lower, 0 if they cannot be told apart."""
+        return 0 if not self.differs else (1 if self.diff[0] > 0 else -1)
+
+
+def paired_p(a: np.ndarray, b: np.ndarray) -> float:
+    """Two-sided paired t-test p-value; 1 when every pair is equal, NaN pairs dropped."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    keep = np.isfinite(a) & np.isfinite(b)
+    diff = b[keep] - a[keep]
+    if len(diff) < 2 or np.all(diff == diff[0]) and diff[0] == 0:
+        return 1.0
+    if np.all(diff == diff[0]):      # the same non-zero difference every run
+        return 0.0
+    return float(stats.ttest_rel(b[keep], a[keep]).pvalue)
+
+
+def holm(pvalues: list[float]) -> list[float]:
+    """Holm-adjusted p-values (statsmodels)."""
+    from statsmodels.stats.multitest import multipletests
+
+    return [float(p) for p in multipletests(pvalues, alpha=ALPHA, method="holm")[1]]
 
 
 @dataclass
@@ -129,6 +188,13 @@ class Comparison:
         m, lo, hi = mean_ci(diff)
         return float(m), float(lo), float(hi)
 
+    def outcomes(self, metrics=HEADLINE) -> list[Outcome]:
+        """Every outcome in ``metrics`` with its paired test, Holm-adjusted together."""
+        raw = [paired_p(self.a.ends[m], self.b.ends[m]) for m in metrics]
+        adjusted = holm(raw)
+        return [Outcome(m, self.a.end(m), self.b.end(m), self.paired_difference(m), p, q)
+                for m, p, q in zip(metrics, raw, adjusted)]
+
     def table(self):
         """End metrics of every run of both arms, one row per run (a pandas DataFrame)."""
         import pandas as pd
@@ -136,8 +202,8 @@ class Comparison:
         rows = []
         for arm_name, arm in (("A", self.a), ("B", self.b)):
             for i in range(self.reps):
-                row = {"arm": arm_name, "scenario": arm.label, "seed": self.seed + i,
-                       "years": self.years}
+                row = {"arm": arm_name, "scenario": arm.label, "replicate": i,
+                       "seed": self.seed + i, "years": self.years}
                 row.update({k: arm.ends[k][i] for k in END_METRICS})
                 rows.append(row)
         return pd.DataFrame(rows)
@@ -148,13 +214,29 @@ class Cancelled(Exception):
 
 
 def compare(params_a: dict, params_b: dict, reps: int, years: float, seed: int,
-            labels=("A", "B"), report: Callable[[float], None] | None = None) -> Comparison:
+            labels=("A", "B"), report: Callable[[float], None] | None = None,
+            events=((), ())) -> Comparison:
     """Run both arms ``reps`` times on seeds seed, seed+1, ...; ``report(fraction)`` after each."""
-    a, b = Arm(labels[0], dict(params_a)), Arm(labels[1], dict(params_b))
-    total = 2 * reps
-    for i in range(reps):
+    start = Comparison(Arm(labels[0], dict(params_a), tuple(events[0])),
+                       Arm(labels[1], dict(params_b), tuple(events[1])), 0, years, seed)
+    return extend(start, reps, report)
+
+
+def extend(result: Comparison, reps: int, report: Callable[[float], None] | None = None
+           ) -> Comparison:
+    """A new comparison with ``reps`` runs per arm: the runs of ``result`` and the missing ones.
+
+    ``result`` itself is not changed (the page may be drawing it). Runs already done
+    keep their seeds, so 20 runs extended to 50 equal 50 runs made at once.
+    """
+    reps = min(int(reps), MAX_REPS)
+    a, b = result.a.copy(), result.b.copy()
+    todo = range(result.reps, reps)
+    total = 2 * max(1, len(todo))
+    for n, i in enumerate(todo):
         for k, arm in enumerate((a, b)):
-            arm.add(*run_one(arm.params, seed + i, years))
+            arm.add(*run_one(arm.params, result.seed + i, result.years, arm.events))
             if report is not None:
-                report((2 * i + k + 1) / total)
-    return Comparison(a, b, reps, years, seed)
+                report((2 * n + k + 1) / total)
+    return Comparison(a, b, max(reps, result.reps), result.years, result.seed)
+

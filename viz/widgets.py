@@ -9,7 +9,7 @@ import solara
 
 from model import PARAMETERS
 
-from .i18n import t, unit
+from .i18n import number, t, unit
 from .levers import GROUPS, LEVERS, Lever, format_value
 
 
@@ -54,6 +54,24 @@ def ChangeSlider(value: float, low: float, high: float, step: float,
 
 
 @solara.component
+def RangeSlider(label: str, value: float, low: float, high: float, step: float,
+                on_change: Callable[[float], None], lang: str, disabled: bool = False,
+                test_id: str = "", shown: Callable[[float], str] | None = None):
+    """A labelled slider with its value above and its minimum and maximum at its ends."""
+    show = shown or (lambda x: number(x, lang, 0 if float(step).is_integer() else 1))
+    with solara.Div(classes=["kb-range"]) as main:
+        with solara.Row(justify="space-between", classes=["kb-lever-head"]):
+            solara.Text(label, classes=["kb-lever-label"])
+            solara.Text(show(value), classes=["kb-lever-value", f"{test_id}-value"])
+        with solara.Div(classes=["kb-range-row"]):
+            solara.Text(show(low), classes=["kb-range-end", "kb-range-min"])
+            ChangeSlider(float(value), low, high, step, on_change, disabled=disabled,
+                         test_id=test_id)
+            solara.Text(show(high), classes=["kb-range-end", "kb-range-max"])
+    return main
+
+
+@solara.component
 def LeverControl(lever: Lever, value, on_change: Callable, lang: str, disabled: bool = False,
                  prefix: str = ""):
     """One policy lever: a plain-language label with value and unit, a slider or switch, help."""
@@ -65,7 +83,7 @@ def LeverControl(lever: Lever, value, on_change: Callable, lang: str, disabled: 
             solara.Switch(label=label, value=bool(value), on_value=on_change, disabled=disabled,
                           classes=["kb-switch", test_id])
         else:
-            shown = format_value(lever.name, value)
+            shown = format_value(lever.name, value, lang)
             unit_text = "" if lever.shown in ("pct", "score") else f" {unit(param.unit, lang)}"
             with solara.Row(justify="space-between", classes=["kb-lever-head"]):
                 solara.Text(label, classes=["kb-lever-label"])
@@ -75,8 +93,13 @@ def LeverControl(lever: Lever, value, on_change: Callable, lang: str, disabled: 
                 on_change(int(round(x)) if lever.is_int else float(x))
 
             high = max(lever.high, float(value))
-            ChangeSlider(float(value), lever.low, high, lever.step, cast, disabled=disabled,
-                         test_id=test_id)
+            with solara.Div(classes=["kb-range-row"]):
+                solara.Text(format_value(lever.name, lever.low, lang),
+                            classes=["kb-range-end", "kb-range-min"])
+                ChangeSlider(float(value), lever.low, high, lever.step, cast, disabled=disabled,
+                             test_id=test_id)
+                solara.Text(format_value(lever.name, high, lang),
+                            classes=["kb-range-end", "kb-range-max"])
         solara.Text(t(f"help.{lever.name}", lang), classes=["kb-lever-help"])
     return main
 
