@@ -173,28 +173,82 @@ def test_bad_seed_and_refused_settings_give_a_message_and_keep_the_run():
     assert key == "error.params" and "entry_police" in values["detail"]
     assert run.frame.value is frame and run.week == 10
     assert run.set_seed("7") is True and run.message.value is None
-    assert run.week == 10 and run.frame.value.seed == 7
+    assert run.week == 0 and run.frame.value.seed == 7          # a new seed is a new run
 
 
-def test_changing_a_setting_replays_to_the_current_week():
+def test_a_setting_changed_during_a_run_applies_from_the_coming_week_without_replay():
     run = LiveRun()
     run.step(30)
     before = run.frame.value
     assert run.set_parameter("accountability", 0.2)
     after = run.frame.value
-    assert after.week == 30 and after.settings.changes == {"accountability": 0.2}
-    assert after.build > before.build
+    assert after.week == 30 and after.build == before.build          # no replay
+    assert after.params["accountability"] == 0.2 and run.settings.value.changes == {}
+    assert [c["step"] for c in after.changes] == [30]
+    assert after.columns["funds"][:31].tolist() == before.columns["funds"].tolist()
+    run.step(1)
+    assert run.model.p.accountability == 0.2
+
+
+def test_interventions_are_not_lost_while_playing():
+    run = LiveRun()
+    run.play()
+    for value in (0.3, 0.4, 0.5):
+        assert run.set_parameter("skill", value)
+    run.pause()
+    assert [c["changes"]["skill"] for c in run.model.change_log] == [0.3, 0.4, 0.5]
+
+
+def test_an_intervention_is_marked_on_the_charts_with_its_calendar_year():
+    run = LiveRun()
+    run.step(60)
+    run.set_parameter("referral_agreement", True)
+    run.step(10)
+    charts = dict(explore.explore_charts(run.frame.value, "en"))
+    assert 'class="kb-mark"' in charts["uptake"]
+    assert "Referral agreement (MoU) signed: yes, 2000" in charts["uptake"]
+
+
+def test_scenario_events_apply_in_the_explore_run_and_are_marked():
+    from experiments.events import Event
+    from viz.live import Settings
+
+    events = (Event(2000, {"meetings_per_month": 0.0}, {"en": "Meetings stop"}),)
+    run = LiveRun(Settings("baseline", {}, "3", events))
+    run.step(2 * 52)
+    assert run.model.p.meetings_per_month == 0.0
+    assert run.frame.value.changes[0]["label"] == "Meetings stop"
+
+
+def test_reset_and_restore_go_back_to_the_start_and_to_the_scenario():
+    run = LiveRun()
     assert run.select_scenario("referral_agreement")
-    assert run.settings.value.parameters["referral_agreement"] is True and run.week == 30
+    run.set_parameter("skill", 0.9)                   # at week 0: a starting setting
+    run.step(20)
+    run.set_parameter("skill", 0.3)                   # during the run: an intervention
     run.reset()
-    assert run.week == 0
+    assert run.week == 0 and run.frame.value.params["skill"] == 0.9 and not run.model.change_log
+    run.restore()
+    assert run.settings.value.changes == {"referral_agreement": True}
 
 
 def test_csv_and_png_exports():
     run = LiveRun()
     run.step(20)
-    lines = run.csv_text().splitlines()
-    assert lines[0].startswith("week,year,incidents") and len(lines) == 22
+    run.set_parameter("skill", 0.8)
+    text = run.csv_text()
+    header = [ln for ln in text.splitlines() if ln.startswith("#")]
+    assert any(ln.startswith("# seed: 42") for ln in header)
+    assert any('"skill": 0.8' in ln and ln.startswith("# interventions") for ln in header)
+    assert any(ln.startswith("# parameters") and '"n_staff"' in ln for ln in header)
+    assert any(ln.startswith("# model_version") for ln in header)
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    assert list(table.columns[:3]) == ["week", "year", "incidents"] and len(table) == 21
+    assert table["year"].iloc[0] == 1999
     from viz.export import explore_png
 
     png = explore_png(run.frame.value, "id")
@@ -212,7 +266,7 @@ def test_two_sessions_never_share_a_run():
 
 def test_play_runs_in_the_background_and_pauses():
     run = LiveRun()
-    run.speed.value = 4
+    run.set_speed(40)
     run.play()
     deadline = time.time() + 10
     while run.week < 8 and time.time() < deadline:
@@ -237,7 +291,8 @@ def test_explore_page_steps_and_switches_language():
     assert "<polyline" in html_by_id(rc, "chart-uptake")
     session.lang.value = "id"
     text = all_text(rc)
-    assert "pada tahun ke-2" in text and "Jaringan kolaborasi" in text and "Kepolisian" in text
+    assert "tahun 2000" in text and "Jaringan kolaborasi" in text and "Kepolisian" in text
+    assert "Atur ulang" in text
     rc.close()
 
 
@@ -247,13 +302,14 @@ def test_explore_slider_changes_the_run_and_bad_seed_shows_a_message():
     slider = [w for w in rc.find(v.Slider).widgets
               if (w.attributes or {}).get("data-testid") == "lever-accountability"][0]
     slider.fire_event("change", 0.2)
-    assert session.live.settings.value.changes == {"accountability": 0.2}
+    assert session.live.frame.value.params["accountability"] == 0.2
     assert session.live.week == 52
-    assert "20%" in all_text(rc)
+    assert "20%" in all_text(rc) and "Changes during this run" in all_text(rc)
     seed = rc.find(v.TextField, label=t("explore.seed", "en")).widget
     seed.v_model = "not a number"
     seed.fire_event("focusout", None)
-    assert "not a number" in all_text(rc) and session.live.week == 52
+    assert "'not a number' is not" in " ".join(seed.messages) and seed.error
+    assert session.live.week == 52
     rc.close()
 
 

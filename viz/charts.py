@@ -49,12 +49,15 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _fmt_tick(value: float, percent: bool) -> str:
+def _fmt_tick(value: float, percent: bool, lang: str = "en") -> str:
+    """An axis label: 25%, 1.5 (1,5 in Bahasa Indonesia), 2k for 2000."""
     if percent:
-        return f"{100 * value:.0f}%"
-    if abs(value) >= 1000:
-        return f"{value / 1000:g}k"
-    return f"{value:g}"
+        text = f"{100 * value:.0f}%"
+    elif abs(value) >= 1000:
+        text = f"{value / 1000:g}k" if lang == "en" else f"{value / 1000:g}rb"
+    else:
+        text = f"{value:g}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def _segments(xs: np.ndarray, ys: np.ndarray):
@@ -74,8 +77,13 @@ def _segments(xs: np.ndarray, ys: np.ndarray):
 
 def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=None,
                y_max=None, percent: bool = False, x_label: str = "", width: int = 400,
-               height: int = 260, note: str = "") -> str:
-    """An SVG line chart; x is in years. Returns the SVG markup as text."""
+               height: int = 260, note: str = "", marks: Sequence[tuple[float, str]] = (),
+               lang: str = "en") -> str:
+    """An SVG line chart; x is in (calendar) years. Returns the SVG markup as text.
+
+    ``marks`` are (x, label) pairs drawn as dashed vertical lines with a numbered
+    flag (a change made during the run); the label shows on hover and on tap.
+    """
     xs = np.asarray(x, dtype=float)
     # legend under the title, wrapping; the plot starts below it
     legend, lx, ly = [], 4.0, 38.0
@@ -132,11 +140,11 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
                    'stroke="#e0e0e0" stroke-width="1"/>'
                    f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="12" fill="#607d8b" '
-                   f'text-anchor="end">{_fmt_tick(tick, percent)}</text>')
+                   f'text-anchor="end">{_fmt_tick(tick, percent, lang)}</text>')
     span = x_hi - x_lo
-    step = 1 if span <= 6 else 2 if span <= 12 else 5
+    step = 1 if span <= 6 else 2 if span <= 12 else 5 if span <= 30 else 10
     if span < 1.5:
-        step = 0.25
+        step = 0.25 if x_lo < 1000 else 1      # calendar years: whole years only
     tick = math.ceil(x_lo / step) * step
     while tick <= x_hi + 1e-9:
         x = px(tick)
@@ -153,6 +161,16 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     if note:
         out.append(f'<text x="{left + plot_w / 2:.0f}" y="{top + plot_h / 2:.0f}" font-size="13" '
                    f'fill="#90a4ae" text-anchor="middle">{escape(note)}</text>')
+    for i, (mx, label) in enumerate(marks, start=1):
+        if not x_lo <= mx <= x_hi:
+            continue
+        x = px(mx)
+        out.append(f'<g class="kb-mark" tabindex="0"><title>{escape(label)}</title>'
+                   f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" '
+                   f'stroke="{PALETTE["event"]}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+                   f'<rect x="{x - 8:.1f}" y="{top - 2}" width="16" height="15" rx="3" '
+                   f'fill="{PALETTE["event"]}"/><text x="{x:.1f}" y="{top + 10}" font-size="11" '
+                   f'fill="white" text-anchor="middle">{i}</text></g>')
     # bands, then lines
     for line in lines:
         if line.lo is None or line.hi is None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import solara
 
-from model import WEEKS_PER_YEAR, ParameterError, validate
+from model import ParameterError, validate
 
 from .charts import Line, line_chart
 from .i18n import number, p_value, percent, points, t
@@ -87,8 +87,7 @@ def _join(items: list[str], lang: str) -> str:
 
 def last_year(result: Comparison) -> int:
     """The calendar year of the last simulated week."""
-    start = int(result.a.params.get("start_year", full_parameters({})["start_year"]))
-    return start + max(1, math.ceil(result.years)) - 1
+    return result.start_year + max(1, math.ceil(result.years)) - 1
 
 
 def verdict(result: Comparison, lang: str, title_a: str, title_b: str
@@ -134,24 +133,24 @@ def verdict(result: Comparison, lang: str, title_a: str, title_b: str
 
 def compare_charts(result: Comparison, lang: str, title_a: str, title_b: str):
     """(key, SVG) of the band charts."""
-    x = result.weeks / WEEKS_PER_YEAR
+    x = result.calendar
     out = []
-    for curve, key, percent, unit_axis in CHARTS:
+    for curve, key, as_percent, unit_axis in CHARTS:
         lines = []
         for arm, colour, title in ((result.a, PALETTE["a"], "A · " + _short(title_a)),
                                    (result.b, PALETTE["b"], "B · " + _short(title_b))):
             mean, lo, hi = arm.band(curve)
             lines.append(Line(title, colour, mean, lo, hi, width=2.2))
         out.append((curve, line_chart(t(key, lang), x, lines, y_min=0,
-                                      y_max=1 if unit_axis else None, percent=percent,
-                                      x_label=t("common.year", lang))))
+                                      y_max=1 if unit_axis else None, percent=as_percent,
+                                      x_label=t("common.year", lang), lang=lang)))
     return out
 
 
 def compare_png(result: Comparison, lang: str, title_a: str, title_b: str) -> bytes:
     from .export import bands_png
 
-    x = result.weeks / WEEKS_PER_YEAR
+    x = result.calendar
     panels = []
     for curve, key, _percent, _axis in CHARTS:
         lines = [("A · " + _short(title_a), PALETTE["a"], *result.a.band(curve)),

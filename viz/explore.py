@@ -7,18 +7,21 @@ model redraws only the live view, which reads the run's latest ``Frame``.
 from __future__ import annotations
 
 import math
+from html import escape
 
 import solara
 
 from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
 
 from .charts import Line, line_chart, rolling_ratio, rolling_sum
-from .i18n import number, param_group, t, unit
-from .live import MAX_YEARS, Frame, LiveRun
+from .i18n import TEXT, number, param_group, percent, t
+from .errors import combination_message, meaning, parse_value, range_text
+from .keys import Keys
+from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg
 from .session import use_session
-from .theme import AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
-from .widgets import Kpi, LeverPanel, Message, ScenarioSelect, Svg
+from .theme import ACCENT, AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
+from .widgets import Kpi, LeverPanel, Message, RangeSlider, ScenarioSelect, Svg
 
 #: At most this many points per line (long runs are thinned for drawing only).
 MAX_POINTS = 320
@@ -48,6 +51,7 @@ def explore_charts(frame: Frame, lang: str) -> list[tuple[str, str]]:
     x = frame.years[cut]
     note = t("chart.empty", lang) if frame.week == 0 else ""
     xl = t("common.year", lang)
+    marks = change_marks(frame, lang)
 
     def c(name):
         return cols[name][cut]
@@ -57,12 +61,12 @@ def explore_charts(frame: Frame, lang: str) -> list[tuple[str, str]]:
     charts = [
         ("uptake", line_chart(t("chart.uptake", lang), x, [
             Line(t("chart.uptake_line", lang), PALETTE["uptake"], uptake, width=2.5)],
-            y_min=0, y_max=1, percent=True, x_label=xl, note=note)),
+            y_min=0, y_max=1, percent=True, x_label=xl, note=note, marks=marks, lang=lang)),
         ("casework", line_chart(t("chart.casework", lang), x, [
             Line(t("chart.handled13", lang), PALETTE["cases"], handled),
             Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
             Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))],
-            y_min=0, x_label=xl, note=note)),
+            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
     ]
     trust_lines = [Line(t(f"agency.{kind}", lang), AGENCY_COLOURS[kind],
                         c(f"trust_{kind}_province"), width=1.3)
@@ -74,20 +78,44 @@ def explore_charts(frame: Frame, lang: str) -> list[tuple[str, str]]:
         ("trust", line_chart(t("chart.trust", lang) + " · " + t("chart.city_dashed", lang), x,
                              [ln for ln in trust_lines if ln.label] +
                              [ln for ln in trust_lines if not ln.label],
-                             y_min=0, y_max=1, x_label=xl, note=note)),
+                             y_min=0, y_max=1, x_label=xl, note=note, marks=marks, lang=lang)),
         ("funds", line_chart(t("chart.funds", lang), x, [
             Line(t("kpi.funds", lang), PALETTE["funds"], c("funds"))],
-            y_min=0, x_label=xl, note=note)),
+            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
         ("people", line_chart(t("chart.people", lang), x, [
             Line(t("chart.staff", lang), PALETTE["staff"], c("staff")),
             Line(t("chart.volunteers", lang), PALETTE["volunteers"], c("volunteers"))],
-            y_min=0, x_label=xl, note=note)),
+            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
         ("community", line_chart(t("chart.community", lang), x, [
             Line(t("chart.cadres", lang), PALETTE["cadres"], c("cadres")),
             Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)],
-            y_min=0, x_label=xl, note=note)),
+            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
     ]
     return charts
+
+
+def change_marks(frame: Frame, lang: str) -> list[tuple[float, str]]:
+    """(calendar time, label) of every change made during the run, for the charts."""
+    return [(frame.start_year + c["step"] / WEEKS_PER_YEAR, change_label(c, lang))
+            for c in frame.changes]
+
+
+def change_label(change: dict, lang: str) -> str:
+    """"Referral agreement: yes, 2027" for a change_log entry (its label if it has one)."""
+    from .levers import format_value
+
+    if change.get("label"):
+        text = change["label"]
+    else:
+        parts = []
+        for name, value in sorted(change["changes"].items()):
+            key = f"param.{name}"
+            title = t(key, lang) if key in TEXT else name
+            shown = t("common.yes" if value else "common.no", lang) if isinstance(value, bool) \
+                else format_value(name, value, lang)
+            parts.append(f"{title}: {shown}")
+        text = "; ".join(parts)
+    return f"{text}, {change['year']}"
 
 
 def _legend_html(lang: str) -> str:
@@ -149,11 +177,11 @@ def kpis(frame: Frame, lang: str) -> list[tuple[str, str, str, str, str]]:
     rec = frame.record
     seen = frame.last("seen_by_agencies", 13)
     uptake = frame.last("referred", 13) / seen if seen else float("nan")
-    year = max(1, math.ceil(frame.week / WEEKS_PER_YEAR)) if frame.week else 0
     return [
         ("week", t("kpi.week_title", lang), str(frame.week),
-         t("kpi.year", lang, year=year) if year else t("kpi.start", lang), "#37474f"),
-        ("uptake", t("kpi.uptake", lang), "–" if math.isnan(uptake) else f"{100 * uptake:.0f}%",
+         t("kpi.year", lang, year=frame.year) if frame.week else
+         t("kpi.start", lang, year=frame.start_year), PALETTE["week"]),
+        ("uptake", t("kpi.uptake", lang), percent(uptake, lang),
          t("kpi.uptake_sub", lang), PALETTE["uptake"]),
         ("cases", t("kpi.cases", lang), number(frame.last("intake", WEEKS_PER_YEAR), lang),
          t("kpi.cases_sub", lang), PALETTE["cases"]),
@@ -225,61 +253,68 @@ def Downloads(live: LiveRun, frame: Frame, lang: str):
 
 @solara.component
 def RunButtons(live: LiveRun, lang: str):
-    """Play or pause, +1 week, +1 year, reset, and the speed while playing."""
+    """Play or pause, +1 week, +1 year, reset, the speed, and the keyboard shortcuts."""
     playing = live.playing.value
-    with solara.Column(gap="8px") as main:
+
+    def toggle():
+        live.pause() if live.playing.peek() else live.play()
+
+    def step_week():
+        if not live.playing.peek():
+            live.step(1)
+
+    with solara.Column(gap="6px", classes=["kb-run-buttons"]) as main:
         with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
-            if playing:
-                solara.Button(t("explore.pause", lang), icon_name="mdi-pause", color="#6a1b9a",
-                              dark=True, on_click=live.pause, classes=["kb-play"])
-            else:
-                solara.Button(t("explore.play", lang), icon_name="mdi-play", color="#6a1b9a",
-                              dark=True, on_click=live.play, classes=["kb-play"])
+            solara.Button(t("explore.pause" if playing else "explore.play", lang),
+                          icon_name="mdi-pause" if playing else "mdi-play", color=ACCENT,
+                          dark=True, on_click=toggle, classes=["kb-play"],
+                          attributes={"title": t("explore.play_key", lang)})
             solara.Button(t("explore.step", lang), on_click=lambda: live.step(1),
-                          disabled=playing, outlined=True, classes=["kb-step"])
+                          disabled=playing, outlined=True, classes=["kb-step"],
+                          attributes={"title": t("explore.step_key", lang)})
             solara.Button(t("explore.step_year", lang),
                           on_click=lambda: live.step(WEEKS_PER_YEAR), disabled=playing,
                           outlined=True, classes=["kb-step-year"])
             solara.Button(t("explore.reset", lang), icon_name="mdi-restart", on_click=live.reset,
-                          text=True, classes=["kb-reset"])
-        speeds = {t(f"speed.{n}", lang): n for n in (1, 4, 13)}
-        solara.Text(t("explore.speed", lang), classes=["kb-speed-label"])
-        current = next(k for k, v in speeds.items() if v == live.speed.value)
-        solara.ToggleButtonsSingle(value=current, values=list(speeds),
-                                   on_value=lambda k: live.speed.set(speeds[k]),
-                                   classes=["kb-speed"], dense=True)
+                          text=True, classes=["kb-reset"],
+                          attributes={"title": t("explore.reset_help", lang)})
+        RangeSlider(t("explore.speed", lang), live.speed.value, SPEEDS[0], SPEEDS[-1], 1,
+                    live.set_speed, lang, test_id="speed",
+                    shown=lambda v: t("explore.per_second", lang, n=number(v, lang)))
+        solara.Text(t("explore.keys", lang), classes=["kb-note", "kb-keys-note"])
+        Keys({"play": ((" ",), toggle), "step": (("ArrowRight",), step_week)})
     return main
 
 
 @solara.component
 def SeedInput(live: LiveRun, lang: str):
-    """The seed as text: anything that is not a whole number gives a message, not an error."""
+    """The seed as text: anything that is not a whole number gives a message under it."""
     settings = live.settings.value
+    message = live.message.value
+    error = message is not None and message[0] == "error.seed"
     return solara.InputText(t("explore.seed", lang), value=settings.seed_text,
                             on_value=live.set_seed, continuous_update=False,
+                            error=t(*message[:1], lang, **message[1]) if error else False,
                             message=t("explore.seed_help", lang), classes=["kb-seed"])
 
 
 @solara.component
-def AdvancedParameters(live: LiveRun, lang: str):
-    """Every parameter of the model as a text field (for researchers), grouped as in the table."""
-    values = live.settings.value.parameters
+def AdvancedParameters(live: LiveRun, values: dict, lang: str):
+    """Every parameter of the model as a text field (for researchers), grouped as in the table.
+
+    A bad value is reported under its own field, in the page's language.
+    """
+    errors, set_errors = solara.use_state({})
 
     def setter(name):
-        param = PARAMETERS[name]
-
         def apply(text):
-            if param.kind is bool:
-                live.set_parameter(name, bool(text))
-                return
-            try:
-                value = float(str(text).replace(",", "."))
-            except ValueError:
-                live.message.value = ("error.number", {"text": str(text)[:40], "name": name,
-                                                       "range": param.range_text()})
-                return
-            live.set_parameter(name, int(value) if param.kind is int and value.is_integer()
-                               else value)
+            value, problem = parse_value(name, text, lang)
+            if problem is None:
+                problem = combination_message({**values, name: value}, lang)
+            if problem is None and not live.set_parameter(name, value):
+                problem = t(*live.message.peek()[:1], lang, **live.message.peek()[1])
+            set_errors({**errors, name: problem} if problem else
+                       {k: v for k, v in errors.items() if k != name})
 
         return apply
 
@@ -295,11 +330,26 @@ def AdvancedParameters(live: LiveRun, lang: str):
                     solara.Checkbox(label=p.name, value=bool(values[p.name]),
                                     on_value=setter(p.name))
                 else:
+                    problem = errors.get(p.name)
                     solara.InputText(p.name, value=f"{values[p.name]:g}",
                                      on_value=setter(p.name), continuous_update=False,
-                                     message=f"{unit(p.unit, lang)} · {p.range_text()} · "
-                                             f"{p.meaning}",
+                                     error=problem or False,
+                                     message=f"{range_text(p.name, lang)} · "
+                                             f"{meaning(p.name, lang)}",
                                      classes=["kb-param-input", f"kb-param-{p.name}"])
+    return main
+
+
+@solara.component
+def ChangeList(frame: Frame, lang: str):
+    """The changes made during this run, numbered as on the charts."""
+    if not frame.changes:
+        return solara.Div()
+    with solara.Div(classes=["kb-changes"], attributes={"data-testid": "changes"}) as main:
+        solara.Text(t("explore.changes", lang), classes=["kb-group-title"])
+        items = "".join(f'<li><span class="kb-change-no">{i}</span>{escape(change_label(c, lang))}'
+                        f"</li>" for i, c in enumerate(frame.changes, start=1))
+        solara.HTML(tag="ol", unsafe_innerHTML=items, classes=["kb-change-list"])
     return main
 
 
@@ -309,24 +359,33 @@ def Controls(live: LiveRun, lang: str):
     from experiments.spec import load_scenario
 
     settings = live.settings.value
+    frame = live.frame.value
     show_all, set_show_all = solara.use_state(False)
     scenario = load_scenario(settings.scenario)
-    edited = dict(scenario.parameters) != settings.changes
+    edited = dict(scenario.parameters) != settings.changes or bool(frame.changes)
+    message = live.message.value
     with solara.Column(gap="10px", classes=["kb-controls"]) as main:
+        with solara.Div(classes=["kb-sticky-controls"]):
+            RunButtons(live, lang)
+            if message is not None and message[0] != "error.seed":
+                Message(message, lang)
         ScenarioSelect(settings.scenario, live.select_scenario, lang)
         solara.Text(scenario.description[lang], classes=["kb-scenario-text"])
         if edited:
-            solara.Text("✎ " + t("compare.edited", lang), classes=["kb-chip"])
-        RunButtons(live, lang)
+            with solara.Row(gap="6px", style={"align-items": "center", "flex-wrap": "wrap"}):
+                solara.Text("✎ " + t("compare.edited", lang), classes=["kb-chip"])
+                solara.Button(t("explore.restore", lang), icon_name="mdi-backup-restore",
+                              text=True, small=True, on_click=live.restore,
+                              classes=["kb-restore"])
         SeedInput(live, lang)
-        Message(live.message.value, lang)
+        ChangeList(frame, lang)
         solara.Text(t("explore.settings", lang), classes=["kb-section-title"])
-        solara.Text(t("explore.replay_note", lang), classes=["kb-note"])
-        LeverPanel(settings.parameters, live.set_parameter, lang)
+        solara.Text(t("explore.change_note", lang), classes=["kb-note"])
+        LeverPanel(frame.params, live.set_parameter, lang)
         solara.Button(("▾ " if show_all else "▸ ") + t("explore.advanced", lang), text=True,
                       on_click=lambda: set_show_all(not show_all), classes=["kb-advanced-toggle"])
         if show_all:
-            AdvancedParameters(live, lang)
+            AdvancedParameters(live, frame.params, lang)
         solara.Text(t("explore.max_weeks", lang, years=MAX_YEARS), classes=["kb-note"])
     return main
 

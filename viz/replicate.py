@@ -181,6 +181,17 @@ class Comparison:
     def weeks(self) -> np.ndarray:
         return np.arange(len(next(iter(self.a.curves.values()))[0]))
 
+    @property
+    def start_year(self) -> int:
+        from model import DEFAULTS
+
+        return int(self.a.params.get("start_year", DEFAULTS["start_year"]))
+
+    @property
+    def calendar(self) -> np.ndarray:
+        """Calendar time of each week (the start year at week 0)."""
+        return self.start_year + self.weeks / WEEKS_PER_YEAR
+
     def paired_difference(self, name: str):
         """(mean, low, high) of b - a for end metric ``name``, paired by seed."""
         diff = np.asarray(self.b.ends[name], dtype=float) - np.asarray(self.a.ends[name],

@@ -9,13 +9,11 @@ let a teacher drive it from the front of a room.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import reacton.ipyvuetify as rv
 import solara
 
-from model import WEEKS_PER_YEAR
 
 from .charts import Line, line_chart
 from .compare import fmt
@@ -87,7 +85,7 @@ def result_sentence(mech: Mechanism, result: Comparison, lang: str) -> str:
 
 
 def mechanism_charts(mech: Mechanism, result: Comparison, lang: str) -> list[tuple[str, str]]:
-    x = result.weeks / WEEKS_PER_YEAR
+    x = result.calendar
     out = []
     for curve, key, percent, unit_axis in mech.charts:
         lines = [Line(t(f"mech.{mech.key}.on", lang), PALETTE["on"], *result.a.band(curve),
@@ -96,7 +94,8 @@ def mechanism_charts(mech: Mechanism, result: Comparison, lang: str) -> list[tup
                       width=3, dash="6 4")]
         out.append((curve, line_chart(t(key, lang), x, lines, y_min=0,
                                       y_max=1 if unit_axis else None, percent=percent,
-                                      x_label=t("common.year", lang), width=440, height=290)))
+                                      x_label=t("common.year", lang), width=440, height=290,
+                                      lang=lang)))
     return out
 
 
