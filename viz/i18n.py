@@ -146,6 +146,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Pencari bantuan yang pertama ke polisi dan ke instansi berjumlah {total}; "
               "jumlahnya tidak boleh lebih dari 1 (sisanya langsung ke lembaga).",
     },
+    "error.address": {"en": "The address asks for something the app cannot use, so it was "
+                            "skipped: {detail}",
+                      "id": "Alamat meminta sesuatu yang tidak dapat dipakai aplikasi, jadi "
+                            "dilewati: {detail}"},
     "error.model": {
         "en": "The model stopped with an error: {detail}. Press Reset to start again.",
         "id": "Model berhenti karena kesalahan: {detail}. Tekan Atur ulang untuk memulai lagi.",

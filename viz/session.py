@@ -37,6 +37,7 @@ class Session:
         self.teach_index = solara.reactive(0)
         self.teach_results = solara.reactive({}, equals=lambda a, b: a is b)
         self.teach_running = solara.reactive("")       # the mechanism last started
+        self.address_problems: list[str] = []          # what the address asked for in vain
 
     def close(self) -> None:
         """Stop this session's background work."""
