@@ -62,17 +62,18 @@ def _fmt_tick(value: float, percent: bool, lang: str = "en") -> str:
 
 def _segments(xs: np.ndarray, ys: np.ndarray):
     """Runs of consecutive finite points, as index arrays."""
-    finite = np.isfinite(ys)
-    runs, start = [], None
-    for i, ok in enumerate(finite):
-        if ok and start is None:
-            start = i
-        elif not ok and start is not None:
-            runs.append(np.arange(start, i))
-            start = None
-    if start is not None:
-        runs.append(np.arange(start, len(ys)))
-    return runs
+    finite = np.isfinite(np.asarray(ys, dtype=float))
+    if finite.all():
+        return [np.arange(len(finite))] if len(finite) else []
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(np.int8), [0]])))
+    return [np.arange(start, stop) for start, stop in zip(edges[::2], edges[1::2])]
+
+
+def _points(px: np.ndarray, py: np.ndarray) -> str:
+    """"x,y x,y ..." with one decimal, for polylines and polygons."""
+    pairs = np.empty(2 * len(px))
+    pairs[0::2], pairs[1::2] = px, py
+    return " ".join(["%.1f,%.1f"] * len(px)) % tuple(pairs.tolist())
 
 
 def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=None,
@@ -181,8 +182,8 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
         for run in _segments(xs, np.where(ok, 0.0, np.nan)):
             if len(run) < 2:
                 continue
-            upper = " ".join(f"{px(xs[i]):.1f},{py(hi_a[i]):.1f}" for i in run)
-            lower = " ".join(f"{px(xs[i]):.1f},{py(lo_a[i]):.1f}" for i in run[::-1])
+            upper = _points(px(xs[run]), py(hi_a[run]))
+            lower = _points(px(xs[run[::-1]]), py(lo_a[run[::-1]]))
             out.append(f'<polygon points="{upper} {lower}" fill="{line.color}" '
                        'fill-opacity="0.18" stroke="none"/>')
     for line in lines:
@@ -196,12 +197,61 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
                 out.append(f'<circle cx="{px(xs[i]):.1f}" cy="{py(ys[i]):.1f}" r="2" '
                            f'fill="{line.color}"/>')
                 continue
-            points = " ".join(f"{px(xs[i]):.1f},{py(ys[i]):.1f}" for i in run)
+            points = _points(px(xs[run]), py(ys[run]))
             out.append(f'<polyline points="{points}" fill="none" stroke="{line.color}" '
                        f'stroke-width="{line.width}" stroke-linejoin="round"{dash}>'
                        f'<title>{escape(line.label)}</title></polyline>')
+    out.extend(_hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang))
     out.append("</svg>")
     return "".join(out)
+
+
+#: Columns of a chart that show their values on hover or tap.
+HIT_COLUMNS = 26
+
+
+def _value_text(value: float, percent: bool, lang: str) -> str:
+    if not math.isfinite(value):
+        return "–"
+    text = f"{100 * value:.0f}%" if percent else f"{value:.3g}" if abs(value) < 1000 \
+        else f"{value:,.0f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> list[str]:
+    """Invisible columns that show the lines' values at that time on hover or tap (focus).
+
+    Pure SVG and CSS (viz.style: ``.kb-hit``), so it works on touch screens and costs
+    no script; a tapped column takes the focus and shows its values until the next tap.
+    """
+    labelled = [ln for ln in lines if ln.label and len(ln.y) == len(xs)]
+    if len(xs) < 2 or not labelled:
+        return []
+    count = min(HIT_COLUMNS, len(xs))
+    edges = np.linspace(0, len(xs), count + 1).astype(int)
+    out = []
+    for k in range(count):
+        i = max(edges[k], min(edges[k + 1] - 1, (edges[k] + edges[k + 1]) // 2))
+        x0, x1 = px(xs[edges[k]]), px(xs[min(edges[k + 1], len(xs) - 1)])
+        x = px(xs[i])
+        rows = [f"{xs[i]:.1f}".replace(".", "," if lang == "id" else ".")]
+        rows += [f"{ln.label[:28]}: {_value_text(float(ln.y[i]), percent, lang)}"
+                 for ln in labelled[:6]]
+        box_w = 12 + 6.6 * max(len(r) for r in rows)
+        box_h = 6 + 14 * len(rows)
+        bx = x + 8 if x + 8 + box_w <= left + plot_w else x - 8 - box_w
+        texts = "".join(f'<text x="{bx + 6:.1f}" y="{top + 16 + 14 * j}" font-size="12" '
+                        f'fill="#263238"{" font-weight=\"600\"" if j == 0 else ""}>'
+                        f"{escape(r)}</text>" for j, r in enumerate(rows))
+        out.append(f'<g class="kb-hit" tabindex="0"><rect x="{x0:.1f}" y="{top}" '
+                   f'width="{max(x1 - x0, 1):.1f}" height="{plot_h}" fill="transparent"/>'
+                   f'<line class="kb-cursor" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" '
+                   f'y2="{top + plot_h}" stroke="none"/>'
+                   f'<g class="kb-tip"><rect x="{bx:.1f}" y="{top + 2}" width="{box_w:.0f}" '
+                   f'height="{box_h}" rx="4" fill="white" stroke="#b0bec5"/>{texts}</g></g>')
+    return out
 
 
 def rolling_sum(values: Sequence[float], window: int) -> np.ndarray:

@@ -195,16 +195,6 @@ def Page():
                 solara.Button(f"{i}. {t(f'mech.{mech.key}.title', lang)}", text=i != index,
                               outlined=i == index, on_click=lambda i=i: go(i),
                               classes=["kb-step-chip"] + (["kb-current"] if i == index else []))
-        if index == 0:
-            with solara.Div(classes=["kb-card", "kb-teach-intro"]):
-                solara.Text(t("teach.intro_title", lang), classes=["kb-teach-title"])
-                for para in t("teach.intro", lang).split("\n\n"):
-                    solara.Text(para, classes=["kb-teach-para"])
-        else:
-            mech = MECHANISMS[index - 1]
-            solara.Text(t("teach.step_of", lang, i=index, n=total), classes=["kb-muted"])
-            solara.Text(t(f"mech.{mech.key}.title", lang), classes=["kb-teach-title"])
-            MechanismView(mech, lang)
         PageKeys(on_next=lambda: go(session.teach_index.value + 1),
                  on_back=lambda: go(session.teach_index.value - 1))
         with solara.Div(classes=["kb-teach-nav"]):
@@ -215,4 +205,14 @@ def Page():
                           icon_name="mdi-arrow-right", x_large=True, color=ACCENT, dark=True,
                           disabled=index == total, on_click=lambda: go(index + 1),
                           classes=["kb-next"])
+        if index == 0:
+            with solara.Div(classes=["kb-card", "kb-teach-intro"]):
+                solara.Text(t("teach.intro_title", lang), classes=["kb-teach-title"])
+                for para in t("teach.intro", lang).split("\n\n"):
+                    solara.Text(para, classes=["kb-teach-para"])
+        else:
+            mech = MECHANISMS[index - 1]
+            solara.Text(t("teach.step_of", lang, i=index, n=total), classes=["kb-muted"])
+            solara.Text(t(f"mech.{mech.key}.title", lang), classes=["kb-teach-title"])
+            MechanismView(mech, lang)
     return main
