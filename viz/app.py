@@ -43,7 +43,7 @@ def AddressSync(session: Session, path: str):
         if wanted != (router.search or ""):
             router.push(f"{router.path}?{wanted}")
 
-    solara.use_effect(sync, [wanted, path])
+    solara.use_effect(sync, [wanted, path, router.search])
     return solara.Div(style={"display": "none"})
 
 
