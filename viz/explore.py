@@ -21,7 +21,7 @@ from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg
 from .session import use_session
 from .theme import ACCENT, AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
-from .widgets import Kpi, LeverPanel, Message, RangeSlider, ScenarioSelect, Svg
+from .widgets import LeverPanel, Message, RangeSlider, ScenarioSelect, Svg
 
 #: At most this many points per line (long runs are thinned for drawing only).
 MAX_POINTS = 320
@@ -43,55 +43,61 @@ def network_labels(lang: str, frame: Frame | None = None) -> dict:
     return labels
 
 
+#: The live charts, in the order shown.
+CHART_KEYS = ("uptake", "casework", "trust", "funds", "people", "community")
+
+
+def _chart_lines(key: str, frame: Frame, c, lang: str) -> tuple[str, list, dict]:
+    """(title, lines, axis options) of live chart ``key``; ``c(name)`` gives a thinned column."""
+    cols = frame.columns
+    if key == "uptake":
+        uptake = rolling_ratio(cols["referred"], cols["seen_by_agencies"], 13)
+        return t("chart.uptake", lang), [
+            Line(t("chart.uptake_line", lang), PALETTE["uptake"], c(uptake), width=2.5)], \
+            {"y_max": 1, "percent": True}
+    if key == "casework":
+        return t("chart.casework", lang), [
+            Line(t("chart.handled13", lang), PALETTE["cases"], c(rolling_sum(cols["intake"], 13))),
+            Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
+            Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))], {}
+    if key == "trust":
+        lines = [Line(t(f"agency.{kind}", lang), AGENCY_COLOURS[kind],
+                      c(f"trust_{kind}_province"), width=1.3)
+                 for kind in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")]
+        lines.append(Line(t("chart.mean", lang), PALETTE["trust"], c("mean_trust"), width=3))
+        lines += [Line("", AGENCY_COLOURS[k.rsplit("_", 1)[0]], c(f"trust_{k}"), width=1.3,
+                       dash="4 3") for k in AGENCY_KEYS if k.endswith("_city")]
+        return t("chart.trust", lang) + " · " + t("chart.city_dashed", lang), lines, \
+            {"y_max": 1}
+    if key == "funds":
+        return t("chart.funds", lang), [
+            Line(t("kpi.funds", lang), PALETTE["funds"], c("funds"))], {}
+    if key == "people":
+        return t("chart.people", lang), [
+            Line(t("chart.staff", lang), PALETTE["staff"], c("staff")),
+            Line(t("chart.volunteers", lang), PALETTE["volunteers"], c("volunteers"))], {}
+    return t("chart.community", lang), [
+        Line(t("chart.cadres", lang), PALETTE["cadres"], c("cadres")),
+        Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)], {}
+
+
+def explore_chart(frame: Frame, key: str, lang: str) -> str:
+    """One live chart (SVG) of ``frame``, with the run's changes marked."""
+    cut = _thin(frame.week + 1)
+
+    def c(column):
+        values = frame.columns[column] if isinstance(column, str) else column
+        return values[cut]
+
+    title, lines, axis = _chart_lines(key, frame, c, lang)
+    return line_chart(title, frame.years[cut], lines, y_min=0, x_label=t("common.year", lang),
+                      note=t("chart.empty", lang) if frame.week == 0 else "",
+                      marks=change_marks(frame, lang), lang=lang, **axis)
+
+
 def explore_charts(frame: Frame, lang: str) -> list[tuple[str, str]]:
     """The six live charts as (key, SVG) pairs."""
-    cols = frame.columns
-    n = frame.week + 1
-    cut = _thin(n)
-    x = frame.years[cut]
-    note = t("chart.empty", lang) if frame.week == 0 else ""
-    xl = t("common.year", lang)
-    marks = change_marks(frame, lang)
-
-    def c(name):
-        return cols[name][cut]
-
-    uptake = rolling_ratio(cols["referred"], cols["seen_by_agencies"], 13)[cut]
-    handled = rolling_sum(cols["intake"], 13)[cut]
-    charts = [
-        ("uptake", line_chart(t("chart.uptake", lang), x, [
-            Line(t("chart.uptake_line", lang), PALETTE["uptake"], uptake, width=2.5)],
-            y_min=0, y_max=1, percent=True, x_label=xl, note=note, marks=marks, lang=lang)),
-        ("casework", line_chart(t("chart.casework", lang), x, [
-            Line(t("chart.handled13", lang), PALETTE["cases"], handled),
-            Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
-            Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))],
-            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
-    ]
-    trust_lines = [Line(t(f"agency.{kind}", lang), AGENCY_COLOURS[kind],
-                        c(f"trust_{kind}_province"), width=1.3)
-                   for kind in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")]
-    trust_lines += [Line("", AGENCY_COLOURS[k.rsplit("_", 1)[0]], c(f"trust_{k}"), width=1.3,
-                         dash="4 3") for k in AGENCY_KEYS if k.endswith("_city")]
-    trust_lines.append(Line(t("chart.mean", lang), PALETTE["trust"], c("mean_trust"), width=3))
-    charts += [
-        ("trust", line_chart(t("chart.trust", lang) + " · " + t("chart.city_dashed", lang), x,
-                             [ln for ln in trust_lines if ln.label] +
-                             [ln for ln in trust_lines if not ln.label],
-                             y_min=0, y_max=1, x_label=xl, note=note, marks=marks, lang=lang)),
-        ("funds", line_chart(t("chart.funds", lang), x, [
-            Line(t("kpi.funds", lang), PALETTE["funds"], c("funds"))],
-            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
-        ("people", line_chart(t("chart.people", lang), x, [
-            Line(t("chart.staff", lang), PALETTE["staff"], c("staff")),
-            Line(t("chart.volunteers", lang), PALETTE["volunteers"], c("volunteers"))],
-            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
-        ("community", line_chart(t("chart.community", lang), x, [
-            Line(t("chart.cadres", lang), PALETTE["cadres"], c("cadres")),
-            Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)],
-            y_min=0, x_label=xl, note=note, marks=marks, lang=lang)),
-    ]
-    return charts
+    return [(key, explore_chart(frame, key, lang)) for key in CHART_KEYS]
 
 
 def change_marks(frame: Frame, lang: str) -> list[tuple[float, str]]:
@@ -199,17 +205,31 @@ def kpis(frame: Frame, lang: str) -> list[tuple[str, str, str, str, str]]:
     ]
 
 
+def kpis_html(frame: Frame, lang: str) -> str:
+    """The headline numbers as one block of HTML (one widget to update per step)."""
+    out = ['<div class="kb-kpis">']
+    for key, title, value, sub, colour in kpis(frame, lang):
+        out.append(f'<div class="kb-kpi" style="border-top:4px solid {colour}">'
+                   f'<span class="kb-kpi-title">{escape(title)}</span>'
+                   f'<div class="kb-kpi-value" data-testid="kpi-{key}">{escape(value)}</div>'
+                   f'<span class="kb-kpi-sub">{escape(sub)}</span></div>')
+    out.append("</div>")
+    return "".join(out)
+
+
 @solara.component
 def LiveView(live: LiveRun, lang: str):
-    """Headline numbers, network, survivor flows, charts and downloads of the current run."""
+    """Headline numbers, network, survivor flows, charts and downloads of the current run.
+
+    The only component that follows the frame: one render pass per step, in which each
+    part that shows numbers is one HTML widget (a string to send, no widget tree to
+    rebuild). Downloads depend on the settings only, so a step does not redraw them.
+    """
     frame = live.frame.value
-    labels = network_labels(lang, frame)
-    net = network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
-                      frame.record)
+    net = network_svg(frame.graph, live.layout, network_labels(lang, frame),
+                      frame.referrals_by_agency(), frame.record)
     with solara.Column(gap="14px", classes=["kb-live"]) as main:
-        with solara.Div(classes=["kb-kpis"]):
-            for key, title, value, sub, colour in kpis(frame, lang):
-                Kpi(title, value, sub, colour, test_id=f"kpi-{key}")
+        solara.HTML(tag="div", unsafe_innerHTML=kpis_html(frame, lang), classes=["kb-kpi-strip"])
         with solara.Div(classes=["kb-net-row"]):
             with solara.Div(classes=["kb-card", "kb-net-card"]):
                 solara.Text(t("explore.network", lang), classes=["kb-card-title"])
@@ -221,30 +241,31 @@ def LiveView(live: LiveRun, lang: str):
                 solara.HTML(tag="div", unsafe_innerHTML=flows_html(frame, lang),
                             attributes={"data-testid": "flows"})
         with solara.Div(classes=["kb-charts"]):
-            for key, svg in explore_charts(frame, lang):
+            for key in CHART_KEYS:
                 with solara.Div(classes=["kb-card", "kb-chart-card"]):
-                    Svg(svg, test_id=f"chart-{key}")
-        Downloads(live, frame, lang)
+                    Svg(explore_chart(frame, key, lang), test_id=f"chart-{key}")
+        Downloads(live, lang)
     return main
 
 
 @solara.component
-def Downloads(live: LiveRun, frame: Frame, lang: str):
-    """CSV of the run's time series, PNG of the charts, SVG of the network."""
+def Downloads(live: LiveRun, lang: str):
+    """CSV of the run's time series, PNG of the charts, SVG of the network (made when asked)."""
     from .export import explore_png
 
-    name = f"kolaborasi-{frame.settings.scenario}-seed{frame.seed}-week{frame.week}"
-    labels = network_labels(lang, frame)
+    settings = live.settings.value
+    name = f"kolaborasi-{settings.scenario}-seed{settings.seed_text}"
 
     def svg_bytes():
-        return network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
-                           frame.record).encode()
+        frame = live.frame.peek()
+        return network_svg(frame.graph, live.layout, network_labels(lang, frame),
+                           frame.referrals_by_agency(), frame.record).encode()
 
     with solara.Row(classes=["kb-downloads"], style={"align-items": "center"}) as main:
         solara.Text(t("explore.export", lang) + ":", classes=["kb-muted"])
         solara.FileDownload(live.csv_text, filename=f"{name}.csv", label=t("explore.csv", lang),
                             mime_type="text/csv")
-        solara.FileDownload(lambda: explore_png(frame, lang), filename=f"{name}.png",
+        solara.FileDownload(lambda: explore_png(live.frame.peek(), lang), filename=f"{name}.png",
                             label=t("explore.png", lang), mime_type="image/png")
         solara.FileDownload(svg_bytes, filename=f"{name}-network.svg",
                             label=t("explore.svg", lang), mime_type="image/svg+xml")
@@ -341,14 +362,14 @@ def AdvancedParameters(live: LiveRun, values: dict, lang: str):
 
 
 @solara.component
-def ChangeList(frame: Frame, lang: str):
+def ChangeList(changes: tuple, lang: str):
     """The changes made during this run, numbered as on the charts."""
-    if not frame.changes:
+    if not changes:
         return solara.Div()
     with solara.Div(classes=["kb-changes"], attributes={"data-testid": "changes"}) as main:
         solara.Text(t("explore.changes", lang), classes=["kb-group-title"])
         items = "".join(f'<li><span class="kb-change-no">{i}</span>{escape(change_label(c, lang))}'
-                        f"</li>" for i, c in enumerate(frame.changes, start=1))
+                        f"</li>" for i, c in enumerate(changes, start=1))
         solara.HTML(tag="ol", unsafe_innerHTML=items, classes=["kb-change-list"])
     return main
 
@@ -359,10 +380,10 @@ def Controls(live: LiveRun, lang: str):
     from experiments.spec import load_scenario
 
     settings = live.settings.value
-    frame = live.frame.value
+    params, changes = live.applied.value
     show_all, set_show_all = solara.use_state(False)
     scenario = load_scenario(settings.scenario)
-    edited = dict(scenario.parameters) != settings.changes or bool(frame.changes)
+    edited = dict(scenario.parameters) != settings.changes or bool(changes)
     message = live.message.value
     with solara.Column(gap="10px", classes=["kb-controls"]) as main:
         with solara.Div(classes=["kb-sticky-controls"]):
@@ -378,14 +399,14 @@ def Controls(live: LiveRun, lang: str):
                               text=True, small=True, on_click=live.restore,
                               classes=["kb-restore"])
         SeedInput(live, lang)
-        ChangeList(frame, lang)
+        ChangeList(changes, lang)
         solara.Text(t("explore.settings", lang), classes=["kb-section-title"])
         solara.Text(t("explore.change_note", lang), classes=["kb-note"])
-        LeverPanel(frame.params, live.set_parameter, lang)
+        LeverPanel(params, live.set_parameter, lang)
         solara.Button(("▾ " if show_all else "▸ ") + t("explore.advanced", lang), text=True,
                       on_click=lambda: set_show_all(not show_all), classes=["kb-advanced-toggle"])
         if show_all:
-            AdvancedParameters(live, frame.params, lang)
+            AdvancedParameters(live, params, lang)
         solara.Text(t("explore.max_weeks", lang, years=MAX_YEARS), classes=["kb-note"])
     return main
 

@@ -112,6 +112,9 @@ class LiveRun:
         self.message = solara.reactive(None)     # (i18n key, values) or None
         self.playing = solara.reactive(False)
         self.speed = solara.reactive(SPEEDS[1])  # simulated weeks per second
+        # the values in force and the changes made so far: changes only when they do, so
+        # the controls are not redrawn on every step
+        self.applied = solara.reactive(({}, ()))
         self.model = None
         self._builds = 0
         self._stop: threading.Event | None = None
@@ -145,7 +148,11 @@ class LiveRun:
         self.settings.value = settings
         self.message.value = None
         self.frame.value = frame
+        self._publish_applied(frame)
         return True
+
+    def _publish_applied(self, frame: Frame) -> None:
+        self.applied.value = (frame.params, frame.changes)
 
     def _snapshot(self, settings: Settings) -> Frame:
         model = self.model
@@ -196,6 +203,7 @@ class LiveRun:
             frame = self._snapshot(self.settings.peek())
         self.message.value = None
         self.frame.value = frame
+        self._publish_applied(frame)
         return True
 
     def set_seed(self, text: str) -> bool:
@@ -223,6 +231,8 @@ class LiveRun:
                 return
             frame = self._snapshot(self.settings.peek())
         self.frame.value = frame
+        if len(frame.changes) != len(self.applied.peek()[1]):       # a scheduled event
+            self._publish_applied(frame)
 
     def play(self) -> None:
         """Step in a background thread at ``speed`` simulated weeks per second, until paused.

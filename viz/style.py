@@ -170,7 +170,8 @@ CSS = """
   overscroll-behavior: contain; }
 .kb-sticky-controls { position: sticky; top: -14px; z-index: 4; background: white;
   margin: -14px -16px 0; padding: 14px 16px 8px; border-bottom: 1px solid #eceff1; }
-.kb-kpis { position: sticky; top: 0; z-index: 4; background: #f4f5f9; padding: 4px 0 6px; }
+.kb-kpi-strip { position: sticky; top: 0; z-index: 4; background: #f4f5f9; padding: 4px 0 6px; }
+.kb-kpi-title, .kb-kpi-sub { display: block; }
 .kb-keys-note { margin-top: 2px; }
 
 /* changes made during a run (numbered as on the charts) */
@@ -206,7 +207,8 @@ CSS = """
   .kb-content { padding: 10px 8px 40px; }
   .kb-header { padding: 8px 10px; gap: 8px; }
   .kb-brand { min-width: 0; }
-  .kb-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; position: static; }
+  .kb-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+  .kb-kpi-strip { position: static; }
   .kb-kpi-value { font-size: 20px; }
   .kb-charts, .kb-teach-charts { grid-template-columns: minmax(0, 1fr); }
   .kb-net-card .kb-svg { overflow-x: auto; }
