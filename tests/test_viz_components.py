@@ -35,7 +35,8 @@ def render(page, session=None, lang="en"):
 def html_by_id(rc, test_id):
     """The inner HTML of the solara.HTML / Svg element with this data-testid."""
     found = [w for w in rc.find(solara.widgets.HTML).widgets
-             if (w.attributes or {}).get("data-testid") == test_id]
+             if (w.attributes or {}).get("data-testid") == test_id
+             or f'data-testid="{test_id}"' in (w.unsafe_innerHTML or "")]
     assert found, f"no element with data-testid={test_id!r}"
     return found[0].unsafe_innerHTML
 
@@ -527,3 +528,22 @@ def test_background_runs_report_progress_and_can_be_cancelled():
     task.cancel()
     compare.wait_for(task)
     assert task.cancelled and task.value is None
+
+
+def test_indonesian_texts_follow_the_glossary():
+    from viz.glossary import AVOID, DOC, markdown
+
+    indonesian = "\n".join(entry["id"] for entry in TEXT.values() if "id" in entry)
+    assert re.search(r"\bSK\b", indonesian) is None
+    assert "selang kepercayaan" not in indonesian and "selang keyakinan" in indonesian
+    generic = [m.group(0) for m in re.finditer(r"\b[Dd]inas\b(?! Sosial)", indonesian)]
+    assert generic == [], "agencies are 'instansi'; the police are not a dinas"
+    assert TEXT["explore.reset"]["id"] == "Atur ulang"
+    assert "SK" in AVOID and DOC.read_text(encoding="utf-8") == markdown()
+
+
+def test_numbers_follow_the_language_with_babel():
+    from viz.i18n import number, percent
+
+    assert number(1234.5, "en", 1) == "1,234.5" and number(1234.5, "id", 1) == "1.234,5"
+    assert percent(0.125, "id", 1) == "12,5%" and number(0.3, "id", 2) == "0,30"

@@ -207,7 +207,7 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
 
 
 #: Columns of a chart that show their values on hover or tap.
-HIT_COLUMNS = 26
+HIT_COLUMNS = 20
 
 
 def _value_text(value: float, percent: bool, lang: str) -> str:

@@ -21,7 +21,7 @@ from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg
 from .session import use_session
 from .theme import ACCENT, AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
-from .widgets import LeverPanel, Message, RangeSlider, ScenarioSelect, Svg
+from .widgets import LeverPanel, Message, RangeSlider, ScenarioSelect
 
 #: At most this many points per line (long runs are thinned for drawing only).
 MAX_POINTS = 320
@@ -217,35 +217,38 @@ def kpis_html(frame: Frame, lang: str) -> str:
     return "".join(out)
 
 
-@solara.component
-def LiveView(live: LiveRun, lang: str):
-    """Headline numbers, network, survivor flows, charts and downloads of the current run.
+def card_html(title: str, body: str, test_id: str, extra: str = "", classes: str = "") -> str:
+    """A card with a title and a drawing, as one HTML string."""
+    heading = f'<span class="kb-card-title">{escape(title)}</span>' if title else ""
+    return (f'<div class="kb-card {classes}">{heading}<div class="kb-svg" '
+            f'data-testid="{test_id}">{body}</div>{extra}</div>')
 
-    The only component that follows the frame: one render pass per step, in which each
-    part that shows numbers is one HTML widget (a string to send, no widget tree to
-    rebuild). Downloads depend on the settings only, so a step does not redraw them.
-    """
-    frame = live.frame.value
+
+def live_html(live: LiveRun, frame: Frame, lang: str) -> str:
+    """Headline numbers, network, survivor flows and the six charts as one HTML string."""
     net = network_svg(frame.graph, live.layout, network_labels(lang, frame),
                       frame.referrals_by_agency(), frame.record)
-    with solara.Column(gap="14px", classes=["kb-live"]) as main:
-        solara.HTML(tag="div", unsafe_innerHTML=kpis_html(frame, lang), classes=["kb-kpi-strip"])
-        with solara.Div(classes=["kb-net-row"]):
-            with solara.Div(classes=["kb-card", "kb-net-card"]):
-                solara.Text(t("explore.network", lang), classes=["kb-card-title"])
-                Svg(net, test_id="network")
-                solara.HTML(tag="div", unsafe_innerHTML=_legend_html(lang))
-                solara.Text(t("explore.network_help", lang), classes=["kb-note"])
-            with solara.Div(classes=["kb-card", "kb-flow-card"]):
-                solara.Text(t("explore.flows", lang), classes=["kb-card-title"])
-                solara.HTML(tag="div", unsafe_innerHTML=flows_html(frame, lang),
-                            attributes={"data-testid": "flows"})
-        with solara.Div(classes=["kb-charts"]):
-            for key in CHART_KEYS:
-                with solara.Div(classes=["kb-card", "kb-chart-card"]):
-                    Svg(explore_chart(frame, key, lang), test_id=f"chart-{key}")
-        Downloads(live, lang)
-    return main
+    help_text = f'<span class="kb-note">{escape(t("explore.network_help", lang))}</span>'
+    charts = "".join(card_html("", explore_chart(frame, key, lang), f"chart-{key}",
+                               classes="kb-chart-card") for key in CHART_KEYS)
+    return (f'<div class="kb-live">{kpis_html(frame, lang)}<div class="kb-net-row">'
+            + card_html(t("explore.network", lang), net, "network",
+                        _legend_html(lang) + help_text, "kb-net-card")
+            + card_html(t("explore.flows", lang), flows_html(frame, lang), "flows",
+                        classes="kb-flow-card")
+            + f'</div><div class="kb-charts">{charts}</div></div>')
+
+
+@solara.component
+def LiveView(live: LiveRun, lang: str):
+    """Everything that shows the current run's numbers, as one HTML widget.
+
+    The only component that follows the frame, and it draws one string: a step costs
+    one render and one widget update, however many parts the view has.
+    """
+    frame = live.frame.value
+    return solara.HTML(tag="div", unsafe_innerHTML=live_html(live, frame, lang),
+                       classes=["kb-live-view"])
 
 
 @solara.component
@@ -422,4 +425,5 @@ def Page():
         with solara.Div(classes=["kb-main"]):
             solara.Text(t("explore.intro", lang), classes=["kb-intro"])
             LiveView(session.live, lang)
+            Downloads(session.live, lang)
     return main

@@ -101,11 +101,12 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.network": {"en": "The collaboration network", "id": "Jaringan kolaborasi"},
     "explore.network_help": {
         "en": "Line width and colour from the center to each agency show that agency's trust "
-              "(red low, green high); thin blue lines are staff members' personal ties. Hover "
-              "over a node for details.",
+              "(red low, green high); thin blue lines are staff members' personal ties. The "
+              "numbers on the drawing need no mouse; with one, a node shows more on hover.",
         "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan instansi "
               "tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan pribadi "
-              "staf. Arahkan kursor ke simpul untuk rinciannya.",
+              "staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul menampilkan "
+              "rincian saat kursor diarahkan.",
     },
     "explore.flows": {
         "en": "Survivors in the past 52 weeks",
@@ -502,7 +503,7 @@ TEXT: dict[str, dict[str, str]] = {
               "requirements. Agencies refer survivors to the center when they trust it to "
               "protect her from every angle.",
         "id": "Lembaga meminta rujukan kepada instansi dan harus memenuhi persyaratan setiap "
-              "instansi. Dinas merujuk korban ke lembaga bila percaya lembaga mampu melindunginya "
+              "instansi. Instansi merujuk korban ke lembaga bila percaya lembaga mampu melindunginya "
               "dari segala sisi.",
     },
     "mech.referral.model": {
@@ -510,7 +511,7 @@ TEXT: dict[str, dict[str, str]] = {
               "the staff's ties to it, and is cut to less than a third when the center's "
               "request did not meet its requirements. A signed agreement (MoU) makes every "
               "request count as met.",
-        "id": "Dinas merujuk korban dengan peluang yang naik seiring kepercayaannya dan "
+        "id": "Instansi merujuk korban dengan peluang yang naik seiring kepercayaannya dan "
               "jaringan staf dengannya, dan dipotong menjadi kurang dari sepertiga bila "
               "permohonan lembaga tidak memenuhi persyaratan. MoU yang ditandatangani membuat "
               "setiap permohonan dianggap memenuhi syarat.",

@@ -38,6 +38,8 @@ CSS = """
 .kb-card-title { font-size: 16px; font-weight: 600; color: #37474f; display: block;
   margin-bottom: 6px; }
 .kb-svg svg { width: 100%; height: auto; display: block; }
+.kb-live .kb-card, .kb-net-row > div, .kb-charts > div { min-width: 0; }
+.kb-net-card .kb-note { margin-top: 4px; }
 
 /* explore */
 .kb-explore { display: grid; grid-template-columns: 350px minmax(0, 1fr); gap: 18px;
@@ -52,7 +54,10 @@ CSS = """
 .kb-group-title { font-size: 13px; font-weight: 700; color: #6a1b9a; text-transform: uppercase;
   letter-spacing: .4px; margin-top: 10px; display: block; }
 .kb-lever { padding: 2px 0 6px; border-bottom: 1px solid #f0f0f4; }
-.kb-lever-head { align-items: baseline; margin: 0 !important; }
+.kb-lever-head { display: flex; justify-content: space-between; align-items: baseline;
+  gap: 6px; margin: 0 !important; }
+.kb-range-ends { display: flex; justify-content: space-between; font-size: 11px;
+  color: #78909c; margin: -4px 4px 0; }
 .kb-lever-label { font-size: 13.5px; font-weight: 500; color: #263238; }
 .kb-lever-value { font-size: 13.5px; font-weight: 700; color: #4a148c; white-space: nowrap; }
 .kb-lever-help { font-size: 11.5px; color: #78909c; display: block; line-height: 1.3; }
@@ -170,7 +175,9 @@ CSS = """
   overscroll-behavior: contain; }
 .kb-sticky-controls { position: sticky; top: -14px; z-index: 4; background: white;
   margin: -14px -16px 0; padding: 14px 16px 8px; border-bottom: 1px solid #eceff1; }
-.kb-kpi-strip { position: sticky; top: 0; z-index: 4; background: #f4f5f9; padding: 4px 0 6px; }
+.kb-live { display: flex; flex-direction: column; gap: 14px; }
+.kb-live > .kb-kpis { position: sticky; top: 0; z-index: 4; background: #f4f5f9;
+  padding: 4px 0 6px; }
 .kb-kpi-title, .kb-kpi-sub { display: block; }
 .kb-keys-note { margin-top: 2px; }
 
@@ -208,7 +215,7 @@ CSS = """
   .kb-header { padding: 8px 10px; gap: 8px; }
   .kb-brand { min-width: 0; }
   .kb-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
-  .kb-kpi-strip { position: static; }
+  .kb-live > .kb-kpis { position: static; }
   .kb-kpi-value { font-size: 20px; }
   .kb-charts, .kb-teach-charts { grid-template-columns: minmax(0, 1fr); }
   .kb-net-card .kb-svg { overflow-x: auto; }

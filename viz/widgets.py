@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Callable
 
 import reacton.ipyvuetify as rv
@@ -74,33 +75,35 @@ def RangeSlider(label: str, value: float, low: float, high: float, step: float,
 @solara.component
 def LeverControl(lever: Lever, value, on_change: Callable, lang: str, disabled: bool = False,
                  prefix: str = ""):
-    """One policy lever: a plain-language label with value and unit, a slider or switch, help."""
+    """One policy lever: a plain-language label with value and unit, a slider or switch, its
+    minimum and maximum, and help (few elements: the sidebar holds many levers)."""
     param = PARAMETERS[lever.name]
     label = t(f"param.{lever.name}", lang)
     test_id = f"{prefix}lever-{lever.name}"
+    help_html = f'<span class="kb-lever-help">{escape(t(f"help.{lever.name}", lang))}</span>'
     with solara.Div(classes=["kb-lever"]) as main:
         if lever.is_switch:
             solara.Switch(label=label, value=bool(value), on_value=on_change, disabled=disabled,
                           classes=["kb-switch", test_id])
+            solara.HTML(tag="div", unsafe_innerHTML=help_html)
         else:
             shown = format_value(lever.name, value, lang)
             unit_text = "" if lever.shown in ("pct", "score") else f" {unit(param.unit, lang)}"
-            with solara.Row(justify="space-between", classes=["kb-lever-head"]):
-                solara.Text(label, classes=["kb-lever-label"])
-                solara.Text(f"{shown}{unit_text}", classes=["kb-lever-value", test_id + "-value"])
+            high = max(lever.high, float(value))
+            solara.HTML(tag="div", classes=["kb-lever-head"], unsafe_innerHTML=(
+                f'<span class="kb-lever-label">{escape(label)}</span><span class="kb-lever-value '
+                f'{test_id}-value">{escape(shown + unit_text)}</span>'))
 
             def cast(x):
                 on_change(int(round(x)) if lever.is_int else float(x))
 
-            high = max(lever.high, float(value))
-            with solara.Div(classes=["kb-range-row"]):
-                solara.Text(format_value(lever.name, lever.low, lang),
-                            classes=["kb-range-end", "kb-range-min"])
-                ChangeSlider(float(value), lever.low, high, lever.step, cast, disabled=disabled,
-                             test_id=test_id)
-                solara.Text(format_value(lever.name, high, lang),
-                            classes=["kb-range-end", "kb-range-max"])
-        solara.Text(t(f"help.{lever.name}", lang), classes=["kb-lever-help"])
+            ChangeSlider(float(value), lever.low, high, lever.step, cast, disabled=disabled,
+                         test_id=test_id)
+            solara.HTML(tag="div", unsafe_innerHTML=(
+                f'<div class="kb-range-ends"><span class="kb-range-min">'
+                f'{escape(format_value(lever.name, lever.low, lang))}</span>'
+                f'<span class="kb-range-max">{escape(format_value(lever.name, high, lang))}'
+                f'</span></div>{help_html}'))
     return main
 
 
