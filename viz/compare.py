@@ -156,7 +156,8 @@ def compare_png(result: Comparison, lang: str, title_a: str, title_b: str) -> by
         lines = [("A · " + _short(title_a), PALETTE["a"], *result.a.band(curve)),
                  ("B · " + _short(title_b), PALETTE["b"], *result.b.band(curve))]
         panels.append((t(key, lang), lines))
-    return bands_png(panels, f"Kolaborasi: A vs B, {result.reps} runs each", x)
+    return bands_png(panels, t("png.compare_title", lang, a=_short(title_a), b=_short(title_b),
+                               n=result.reps), x)
 
 
 @solara.component

@@ -417,6 +417,11 @@ TEXT: dict[str, dict[str, str]] = {
     "outcome.funds": {"en": "funds at the end (IDR million)",
                       "id": "dana di akhir (juta rupiah)"},
     "outcome.staff": {"en": "staff at the end", "id": "staf di akhir"},
+    "png.explore_title": {"en": "Kolaborasi · {scenario} · seed {seed} · week {week} ({year})",
+                          "id": "Kolaborasi · {scenario} · seed {seed} · minggu ke-{week} "
+                                "({year})"},
+    "png.compare_title": {"en": "Kolaborasi · A: {a} · B: {b} · {n} runs each",
+                          "id": "Kolaborasi · A: {a} · B: {b} · {n} simulasi masing-masing"},
     "compare.more": {"en": "More runs: {n} → {m} per scenario",
                      "id": "Tambah simulasi: {n} → {m} per skenario"},
     "verdict.note": {
