@@ -444,7 +444,9 @@ def test_comparison_csv_names_edits_seeds_and_every_parameter():
     assert '"model_version": "' in text and '"start_year": 1999' in text
     table = pd.read_csv(io.StringIO(text), comment="#")
     assert set(table["scenario"]) == {"baseline", "referral_agreement (edited)"}
-    assert list(table["seed"]) == [4, 5, 4, 5]
+    from experiments.replicates import replicate_seed
+
+    assert list(table["seed"]) == [replicate_seed(4, k) for k in (0, 1)] * 2
 
 
 def test_teach_page_walks_through_the_mechanisms():

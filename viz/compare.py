@@ -204,7 +204,7 @@ def comparison_csv(result: Comparison, setup: CompareSetup) -> str:
     """Every run's end-of-run numbers under a header saying how to make them again."""
     info = {"kind": "Kolaborasi comparison", "runs_per_scenario": result.reps,
             "years": result.years, "first_seed": result.seed,
-            "seeds": "run i of A and of B uses seed first_seed + i",
+            "seeds": "replicate k of A and of B share the seed of the seed column, derived from first_seed and k (experiments.replicates.replicate_seed)",
             "A": provenance(setup.a, result.seed, setup.a.events),
             "B": provenance(setup.b, result.seed, setup.b.events)}
     return csv_with_header(result.table(), info, index=False)

@@ -1,23 +1,25 @@
 """Replicated runs for the Compare and Teach pages: weekly curves, means, intervals, paired tests.
 
-Both arms of a comparison use the same seeds (common random numbers): run *i* of
-each arm has seed ``first seed + i``, so their difference is estimated run by run
-(a paired comparison) and a comparison can be extended with more runs later. Each
-outcome gets a paired t-test; the p-values of the headline outcomes are adjusted
-together with Holm's method (statsmodels), so "B differs on k of 6 outcomes" keeps
-its 5% error rate over all six.
+The runs go through the project's one replicate pipeline
+(``experiments.replicates.run_replicates``): replicate *k* of both arms uses the
+same seed, derived from the first seed and *k* (common random numbers), so their
+difference is estimated run by run and a comparison can be extended with more runs
+later (replicates k, k+1, ...). Each outcome gets a paired t-test and the p-values of
+the headline outcomes are adjusted together with Holm's method
+(``experiments.stats``), so "B differs on k of 6 outcomes" keeps its 5% error rate
+over all six.
 """
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from scipy import stats
 
-from model import WEEKS_PER_YEAR, CollaborationModel
+from experiments import stats
+from experiments.replicates import run_replicates
+from model import DEFAULTS, WEEKS_PER_YEAR
 
 from .charts import rolling_ratio, rolling_sum
 
@@ -72,28 +74,23 @@ def end_metrics_of(cols: dict) -> dict[str, float]:
     }
 
 
-def run_one(params: dict, seed: int, years: float, events=()) -> tuple[dict, dict]:
-    """One run: (weekly curves, end metrics); ``events`` are scheduled first."""
-    from experiments.events import apply_events
-
-    model = CollaborationModel(rng=seed, **params)
-    apply_events(model, events)
-    model.run(years)
+def measure(model) -> dict:
+    """What a replicate keeps: its end metrics and its weekly curves (run_replicates' measure)."""
     cols = model.datacollector.model_vars
-    return curves_of(cols), end_metrics_of(cols)
+    return {**end_metrics_of(cols), "curves": curves_of(cols)}
 
 
-def mean_ci(values: np.ndarray, axis: int = 0):
-    """Mean and Student-t 95% interval over ``axis``, ignoring NaN."""
-    values = np.asarray(values, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        mean = np.nanmean(values, axis=axis)
-        n = np.sum(np.isfinite(values), axis=axis)
-        sd = np.nanstd(values, axis=axis, ddof=1)
-        half = np.where(n > 1, stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd /
-                        np.sqrt(np.maximum(n, 1)), np.nan)
-    return mean, mean - half, mean + half
+def event_weeks(events, start_year: int) -> list[tuple]:
+    """Scenario events (experiments.events) as run_replicates events: (week, "change", set)."""
+    from experiments.events import as_events
+
+    return [(max(0, (e.year - start_year) * WEEKS_PER_YEAR), "change", dict(e.changes))
+            for e in as_events(events)]
+
+
+def mean_ci(values, axis: int = 0):
+    """Mean and Student-t 95% interval over ``axis``, ignoring NaN (experiments.stats)."""
+    return tuple(stats.mean_ci(values, axis=axis))
 
 
 @dataclass
@@ -105,17 +102,19 @@ class Arm:
     events: tuple = ()
     curves: dict = field(default_factory=dict)
     ends: dict = field(default_factory=dict)
+    seeds: list = field(default_factory=list)
 
-    def add(self, curves: dict, ends: dict) -> None:
+    def add(self, curves: dict, ends: dict, seed: int | None = None) -> None:
         for k, v in curves.items():
             self.curves.setdefault(k, []).append(v)
         for k, v in ends.items():
             self.ends.setdefault(k, []).append(v)
+        self.seeds.append(seed)
 
     def copy(self) -> "Arm":
         return Arm(self.label, dict(self.params), self.events,
                    {k: list(v) for k, v in self.curves.items()},
-                   {k: list(v) for k, v in self.ends.items()})
+                   {k: list(v) for k, v in self.ends.items()}, list(self.seeds))
 
     def band(self, name: str):
         """(mean, low, high) weekly arrays of curve ``name``."""
@@ -149,22 +148,13 @@ class Outcome:
 
 
 def paired_p(a: np.ndarray, b: np.ndarray) -> float:
-    """Two-sided paired t-test p-value; 1 when every pair is equal, NaN pairs dropped."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    keep = np.isfinite(a) & np.isfinite(b)
-    diff = b[keep] - a[keep]
-    if len(diff) < 2 or np.all(diff == diff[0]) and diff[0] == 0:
-        return 1.0
-    if np.all(diff == diff[0]):      # the same non-zero difference every run
-        return 0.0
-    return float(stats.ttest_rel(b[keep], a[keep]).pvalue)
+    """Two-sided paired t-test p-value (experiments.stats.paired), NaN pairs dropped."""
+    return float(stats.paired(b, a).p)
 
 
 def holm(pvalues: list[float]) -> list[float]:
-    """Holm-adjusted p-values (statsmodels)."""
-    from statsmodels.stats.multitest import multipletests
-
-    return [float(p) for p in multipletests(pvalues, alpha=ALPHA, method="holm")[1]]
+    """Holm-adjusted p-values (experiments.stats.holm, statsmodels)."""
+    return [float(p) for p in stats.holm(pvalues)]
 
 
 @dataclass
@@ -183,8 +173,6 @@ class Comparison:
 
     @property
     def start_year(self) -> int:
-        from model import DEFAULTS
-
         return int(self.a.params.get("start_year", DEFAULTS["start_year"]))
 
     @property
@@ -214,7 +202,7 @@ class Comparison:
         for arm_name, arm in (("A", self.a), ("B", self.b)):
             for i in range(self.reps):
                 row = {"arm": arm_name, "scenario": arm.label, "replicate": i,
-                       "seed": self.seed + i, "years": self.years}
+                       "seed": arm.seeds[i], "years": self.years}
                 row.update({k: arm.ends[k][i] for k in END_METRICS})
                 rows.append(row)
         return pd.DataFrame(rows)
@@ -227,27 +215,40 @@ class Cancelled(Exception):
 def compare(params_a: dict, params_b: dict, reps: int, years: float, seed: int,
             labels=("A", "B"), report: Callable[[float], None] | None = None,
             events=((), ())) -> Comparison:
-    """Run both arms ``reps`` times on seeds seed, seed+1, ...; ``report(fraction)`` after each."""
+    """Run both arms ``reps`` times on common seeds from ``seed``; ``report(fraction)`` as
+    runs finish."""
     start = Comparison(Arm(labels[0], dict(params_a), tuple(events[0])),
                        Arm(labels[1], dict(params_b), tuple(events[1])), 0, years, seed)
     return extend(start, reps, report)
+
+
+#: Replicates run between two progress reports.
+CHUNK = 2
 
 
 def extend(result: Comparison, reps: int, report: Callable[[float], None] | None = None
            ) -> Comparison:
     """A new comparison with ``reps`` runs per arm: the runs of ``result`` and the missing ones.
 
-    ``result`` itself is not changed (the page may be drawing it). Runs already done
-    keep their seeds, so 20 runs extended to 50 equal 50 runs made at once.
+    ``result`` itself is not changed (the page may be drawing it). Runs already made
+    keep their replicate numbers and seeds, so 20 runs extended to 50 equal 50 runs
+    made at once.
     """
     reps = min(int(reps), MAX_REPS)
     a, b = result.a.copy(), result.b.copy()
+    arms = {"A": a.params, "B": b.params}
+    events = {name: event_weeks(arm.events, int(arm.params.get("start_year",
+                                                               DEFAULTS["start_year"])))
+              for name, arm in (("A", a), ("B", b))}
     todo = range(result.reps, reps)
-    total = 2 * max(1, len(todo))
-    for n, i in enumerate(todo):
-        for k, arm in enumerate((a, b)):
-            arm.add(*run_one(arm.params, result.seed + i, result.years, arm.events))
-            if report is not None:
-                report((2 * n + k + 1) / total)
+    for first in range(todo.start, todo.stop, CHUNK):
+        chunk = range(first, min(first + CHUNK, todo.stop))
+        table = run_replicates(arms, chunk, result.seed, measure, years=result.years,
+                               workers=1, progress=False,
+                               events={k: v for k, v in events.items() if v})
+        for row in table.to_dict("records"):
+            arm = a if row["arm"] == "A" else b
+            arm.add(row["curves"], {k: row[k] for k in END_METRICS}, int(row["seed"]))
+        if report is not None:
+            report((chunk.stop - todo.start) / max(1, len(todo)))
     return Comparison(a, b, max(reps, result.reps), result.years, result.seed)
-
