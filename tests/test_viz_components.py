@@ -549,3 +549,14 @@ def test_numbers_follow_the_language_with_babel():
 
     assert number(1234.5, "en", 1) == "1,234.5" and number(1234.5, "id", 1) == "1.234,5"
     assert percent(0.125, "id", 1) == "12,5%" and number(0.3, "id", 2) == "0,30"
+
+
+def test_network_tooltips_are_in_the_page_language():
+    run = LiveRun()
+    run.step(30)
+    frame = run.frame.value
+    svg = network_svg(frame.graph, run.layout, explore.network_labels("id", frame),
+                      frame.referrals_by_agency(), frame.record)
+    titles = " ".join(re.findall(r"<title>([^<]*)</title>", svg))
+    assert "jaringan staf" in titles and "keterampilan" in titles
+    assert "staff ties" not in titles and "skill" not in titles and "(province)" not in titles

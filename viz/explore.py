@@ -38,6 +38,9 @@ def network_labels(lang: str, frame: Frame | None = None) -> dict:
     labels = {k: t(f"net.{k}", lang) for k in keys}
     labels["agency_names"] = {k: t(f"agency.{k}", lang)
                               for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
+    labels["tip"] = {k: t(f"tip.{k}", lang) for k in ("skill", "commitment", "cases",
+                                                       "dedication", "burnout", "cadres", "ties")}
+    labels["tip"]["decimal"] = "," if lang == "id" else "."
     brought = int(frame.last("entry_community", WEEKS_PER_YEAR)) if frame else 0
     labels["brought"] = t("net.brought", lang, n=brought)
     return labels

@@ -417,6 +417,13 @@ TEXT: dict[str, dict[str, str]] = {
     "outcome.funds": {"en": "funds at the end (IDR million)",
                       "id": "dana di akhir (juta rupiah)"},
     "outcome.staff": {"en": "staff at the end", "id": "staf di akhir"},
+    "tip.skill": {"en": "skill", "id": "keterampilan"},
+    "tip.commitment": {"en": "commitment", "id": "komitmen"},
+    "tip.cases": {"en": "cases", "id": "kasus"},
+    "tip.dedication": {"en": "dedication", "id": "dedikasi"},
+    "tip.burnout": {"en": "burnout", "id": "kelelahan"},
+    "tip.cadres": {"en": "cadres", "id": "kader"},
+    "tip.ties": {"en": "staff ties", "id": "jaringan staf"},
     "png.explore_title": {"en": "Kolaborasi · {scenario} · seed {seed} · week {week} ({year})",
                           "id": "Kolaborasi · {scenario} · seed {seed} · minggu ke-{week} "
                                 "({year})"},

@@ -252,21 +252,37 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
 
 
 def _tooltip(node: str, data: dict, labels: dict, graph) -> str:
+    """A node's details (shown on hover), in the words ``labels["tip"]`` gives."""
+    tip = labels.get("tip") or {}
+    word = {k: tip.get(k, k) for k in ("skill", "commitment", "cases", "dedication", "burnout",
+                                      "cadres", "ties")}
+    dec = tip.get("decimal", ".")
+
+    def score(x):
+        return f"{x:.2f}".replace(".", dec)
+
     kind = data["type"]
+    number = node.rsplit("-", 1)[-1]
     if kind == "staff":
-        return (f'{labels["staff"]} {node.rsplit("-", 1)[-1]}: skill {data.get("skill", 0):.2f}, '
-                f'commitment {data.get("commitment", 0):.2f}, cases {data.get("caseload", 0)}')
+        return (f'{labels["staff"]} {number}: {word["skill"]} {score(data.get("skill", 0))}, '
+                f'{word["commitment"]} {score(data.get("commitment", 0))}, '
+                f'{word["cases"]} {data.get("caseload", 0)}')
     if kind == "volunteer":
-        return (f'{labels["volunteer"]} {node.rsplit("-", 1)[-1]}: dedication '
-                f'{data.get("dedication", 0):.2f}, burnout {data.get("burnout", 0):.2f}, '
-                f'cases {data.get("caseload", 0)}')
+        return (f'{labels["volunteer"]} {number}: {word["dedication"]} '
+                f'{score(data.get("dedication", 0))}, {word["burnout"]} '
+                f'{score(data.get("burnout", 0))}, {word["cases"]} {data.get("caseload", 0)}')
     if kind == "group":
-        return f'{labels["group"]} {node.rsplit("-", 1)[-1]}: {data.get("members", 0)} cadres'
+        return f'{labels["group"]} {number}: {data.get("members", 0)} {word["cadres"]}'
     if kind == "cadre":
-        return f'{labels["cadre"]} {node.rsplit("-", 1)[-1]}'
+        return f'{labels["cadre"]} {number}'
     if kind == "agency":
         trust = graph.edges["center", node]["weight"] if graph.has_edge("center", node) else 0
         ties = [d["weight"] for _, _, d in graph.edges(node, data=True) if d.get("kind") == "tie"]
-        return (f'{data["label"]}: {labels["trust"]} {100 * trust:.0f}%, '
-                f'{len(ties)} staff ties')
+        kind_key = node.rsplit("_", 1)[0]
+        name = (labels.get("agency_names") or {}).get(kind_key, data["label"])
+        field = labels.get(data.get("field"), data.get("field"))
+        return (f'{name} ({field}): {labels["trust"]} {100 * trust:.0f}%, '
+                f'{len(ties)} {word["ties"]}')
+    if kind == "center":
+        return labels.get("center", data.get("label", node))
     return data.get("label", node)
