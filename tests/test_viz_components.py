@@ -535,7 +535,11 @@ def test_background_runs_report_progress_and_can_be_cancelled():
 def test_indonesian_texts_follow_the_glossary():
     from viz.glossary import AVOID, DOC, markdown
 
+    from experiments.spec import load_scenario, scenario_names
+
     indonesian = "\n".join(entry["id"] for entry in TEXT.values() if "id" in entry)
+    indonesian += "\n".join(load_scenario(n).title["id"] + "\n" + load_scenario(n).description["id"]
+                            for n in scenario_names())
     assert re.search(r"\bSK\b", indonesian) is None
     assert "selang kepercayaan" not in indonesian and "selang keyakinan" in indonesian
     generic = [m.group(0) for m in re.finditer(r"\b[Dd]inas\b(?! Sosial)", indonesian)]

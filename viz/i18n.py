@@ -817,8 +817,8 @@ def number(value: float, lang: str, digits: int = 0, sign: bool = False) -> str:
 
     if value is None or not math.isfinite(value):
         return MISSING
-    if digits == 0 and round(value) == 0:
-        value = 0.0                                       # no "-0"
+    if round(value, digits) == 0:
+        value, sign = 0.0, False                          # no "-0" or "+0,00"
     return format_decimal(value, format=_pattern(digits, sign), locale=LOCALES[lang],
                           decimal_quantization=True)
 
