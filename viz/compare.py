@@ -204,7 +204,8 @@ def comparison_csv(result: Comparison, setup: CompareSetup) -> str:
     """Every run's end-of-run numbers under a header saying how to make them again."""
     info = {"kind": "Kolaborasi comparison", "runs_per_scenario": result.reps,
             "years": result.years, "first_seed": result.seed,
-            "seeds": "replicate k of A and of B share the seed of the seed column, derived from first_seed and k (experiments.replicates.replicate_seed)",
+            "seeds": "replicate k of A and of B share one seed, derived from first_seed "
+                     "and k (experiments.replicates.replicate_seed)",
             "A": provenance(setup.a, result.seed, setup.a.events),
             "B": provenance(setup.b, result.seed, setup.b.events)}
     return csv_with_header(result.table(), info, index=False)

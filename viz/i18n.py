@@ -103,9 +103,9 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Line width and colour from the center to each agency show that agency's trust "
               "(red low, green high); thin blue lines are staff members' personal ties. The "
               "numbers on the drawing need no mouse; with one, a node shows more on hover.",
-        "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan instansi "
-              "tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan pribadi "
-              "staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul menampilkan "
+        "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan "
+              "instansi tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan "
+              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul menampilkan "
               "rincian saat kursor diarahkan.",
     },
     "explore.flows": {
@@ -498,8 +498,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "mech.trust.ask": {"en": "If staff stop meeting agencies, what happens to trust and to "
                              "referrals?",
-                       "id": "Jika staf berhenti bertemu instansi, apa yang terjadi pada kepercayaan "
-                             "dan rujukan?"},
+                       "id": "Jika staf berhenti bertemu instansi, apa yang terjadi pada "
+                             "kepercayaan dan rujukan?"},
     "mech.trust.on": {"en": "3 meetings a month", "id": "3 pertemuan sebulan"},
     "mech.trust.off": {"en": "no meetings", "id": "tanpa pertemuan"},
     "mech.trust.result": {
@@ -515,8 +515,8 @@ TEXT: dict[str, dict[str, str]] = {
               "requirements. Agencies refer survivors to the center when they trust it to "
               "protect her from every angle.",
         "id": "Lembaga meminta rujukan kepada instansi dan harus memenuhi persyaratan setiap "
-              "instansi. Instansi merujuk korban ke lembaga bila percaya lembaga mampu melindunginya "
-              "dari segala sisi.",
+              "instansi. Instansi merujuk korban ke lembaga bila percaya lembaga mampu "
+              "melindunginya dari segala sisi.",
     },
     "mech.referral.model": {
         "en": "An agency refers a survivor with a chance that grows with its trust and with "
