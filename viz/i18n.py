@@ -105,8 +105,8 @@ TEXT: dict[str, dict[str, str]] = {
               "numbers on the drawing need no mouse; with one, a node shows more on hover.",
         "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan "
               "instansi tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan "
-              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul menampilkan "
-              "rincian saat kursor diarahkan.",
+              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul "
+              "menampilkan rincian saat kursor diarahkan.",
     },
     "explore.flows": {
         "en": "Survivors in the past 52 weeks",
