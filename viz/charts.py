@@ -226,31 +226,36 @@ def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> li
     Pure SVG and CSS (viz.style: ``.kb-hit``), so it works on touch screens and costs
     no script; a tapped column takes the focus and shows its values until the next tap.
     """
-    labelled = [ln for ln in lines if ln.label and len(ln.y) == len(xs)]
+    labelled = [ln for ln in lines if ln.label and len(ln.y) == len(xs)][:6]
     if len(xs) < 2 or not labelled:
         return []
     count = min(HIT_COLUMNS, len(xs))
     edges = np.linspace(0, len(xs), count + 1).astype(int)
+    picks = np.maximum(edges[:-1], np.minimum(edges[1:] - 1, (edges[:-1] + edges[1:]) // 2))
+    lefts = px(xs[edges[:-1]])
+    rights = px(xs[np.minimum(edges[1:], len(xs) - 1)])
+    centres = px(xs[picks])
+    names = [escape(ln.label[:28]) for ln in labelled]
+    values = [[_value_text(float(v), percent, lang) for v in np.asarray(ln.y, float)[picks]]
+              for ln in labelled]
+    when = [f"{x:.1f}" for x in xs[picks]]
+    if lang == "id":
+        when = [w.replace(".", ",") for w in when]
     out = []
     for k in range(count):
-        i = max(edges[k], min(edges[k + 1] - 1, (edges[k] + edges[k + 1]) // 2))
-        x0, x1 = px(xs[edges[k]]), px(xs[min(edges[k + 1], len(xs) - 1)])
-        x = px(xs[i])
-        rows = [f"{xs[i]:.1f}".replace(".", "," if lang == "id" else ".")]
-        rows += [f"{ln.label[:28]}: {_value_text(float(ln.y[i]), percent, lang)}"
-                 for ln in labelled[:6]]
+        rows = [when[k]] + [f"{names[j]}: {values[j][k]}" for j in range(len(labelled))]
         box_w = 12 + 6.6 * max(len(r) for r in rows)
-        box_h = 6 + 14 * len(rows)
+        x = centres[k]
         bx = x + 8 if x + 8 + box_w <= left + plot_w else x - 8 - box_w
-        texts = "".join(f'<text x="{bx + 6:.1f}" y="{top + 16 + 14 * j}" font-size="12" '
-                        f'fill="#263238"{" font-weight=\"600\"" if j == 0 else ""}>'
-                        f"{escape(r)}</text>" for j, r in enumerate(rows))
-        out.append(f'<g class="kb-hit" tabindex="0"><rect x="{x0:.1f}" y="{top}" '
-                   f'width="{max(x1 - x0, 1):.1f}" height="{plot_h}" fill="transparent"/>'
-                   f'<line class="kb-cursor" x1="{x:.1f}" y1="{top}" x2="{x:.1f}" '
-                   f'y2="{top + plot_h}" stroke="none"/>'
-                   f'<g class="kb-tip"><rect x="{bx:.1f}" y="{top + 2}" width="{box_w:.0f}" '
-                   f'height="{box_h}" rx="4" fill="white" stroke="#b0bec5"/>{texts}</g></g>')
+        texts = "".join(f'<text x="{bx + 6:.1f}" y="{top + 16 + 14 * j}" font-size="12">{r}'
+                        f"</text>" for j, r in enumerate(rows))
+        out.append(f'<g class="kb-hit" tabindex="0"><rect x="{lefts[k]:.1f}" y="{top}" '
+                   f'width="{max(rights[k] - lefts[k], 1):.1f}" height="{plot_h}" '
+                   f'fill="transparent"/><line class="kb-cursor" x1="{x:.1f}" y1="{top}" '
+                   f'x2="{x:.1f}" y2="{top + plot_h}" stroke="none"/><g class="kb-tip">'
+                   f'<rect x="{bx:.1f}" y="{top + 2}" width="{box_w:.0f}" '
+                   f'height="{6 + 14 * len(rows)}" rx="4" fill="white" stroke="#b0bec5"/>'
+                   f'{texts}</g></g>')
     return out
 
 
