@@ -8,6 +8,7 @@ from pathlib import Path
 
 from model import PARAMETERS, ParameterError, validate
 
+from .single import DEFAULT_UNTIL
 from .spec import SpecError
 
 
@@ -89,8 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run one simulation (weekly steps), print a year-by-year summary and "
                     "write the time series (CSV, Parquet), the summary, the final network "
                     "and a PNG of the main curves.")
-    run.add_argument("--years", type=_years, default=5.0,
-                     help="simulated years, 52 weekly steps each (default 5)")
+    span = run.add_mutually_exclusive_group()
+    span.add_argument("--until", type=_whole(1999, 2200, "a calendar year"), default=None,
+                      metavar="YEAR",
+                      help=f"simulate to the end of this calendar year (default {DEFAULT_UNTIL}: "
+                           "every reported year, then a projection)")
+    span.add_argument("--years", type=_years, default=None,
+                      help="or: simulated years from the start year, 52 weekly steps each")
     run.add_argument("--seed", type=_seed, default=DEFAULT_SEED,
                      help=f"random seed; the same seed gives the same run (default {DEFAULT_SEED})")
     run.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
@@ -160,11 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
     viz.add_argument("--host", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1, this computer only)")
     viz.add_argument("--port", type=_port, default=8521, help="port (default 8521)")
+    viz.add_argument("--classroom", action="store_true",
+                     help="classroom mode: listen on the local network (not only this "
+                          "computer) so students' phones can join; prints the join address")
     return parser
 
 
 def cmd_run(args) -> int:
-    from .single import format_summary, run_simulation, write_outputs, yearly_summary
+    from .single import (DEFAULT_UNTIL, format_summary, run_simulation, write_outputs,
+                         yearly_summary, years_until)
 
     from .spec import load_scenario
 
@@ -175,13 +185,18 @@ def cmd_run(args) -> int:
     name = scenario.name + ("-custom" if settings else "")
     out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
     _check_writable(out)
-    model, series = run_simulation(args.years, args.seed, events=scenario.events, **params)
+    start = validate(**params).start_year
+    if args.until is not None and args.until < start:
+        raise UsageError(f"--until {args.until} is before the start year {start}")
+    years = args.years or years_until(args.until or DEFAULT_UNTIL, start)
+    model, series = run_simulation(years, args.seed, events=scenario.events, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
-    title = (f"Kolaborasi: scenario '{scenario.title['en']}', {args.years:g} years, weekly "
-             f"steps, seed {args.seed}\nChanged parameters: {changed}")
+    title = (f"Kolaborasi: scenario '{scenario.title['en']}', {table.index[0]} to "
+             f"{table.index[-1]} ({years:g} years of weekly steps), seed {args.seed}"
+             f"\nChanged parameters: {changed}")
     print(format_summary(table, title))
-    files = write_outputs(out, model, series, table, args.years, args.seed, params)
+    files = write_outputs(out, model, series, table, years, args.seed, params)
     print(f"\nOutputs written to {out}/: " + ", ".join(f.name for f in files))
     return 0
 
@@ -277,9 +292,10 @@ def cmd_viz(args) -> int:
     if importlib.util.find_spec("solara") is None:
         raise UsageError("the browser app needs Solara; install the project again with "
                          "`pip install -e .` to get it")
+    from viz.classroom.address import listen_host
     from viz.server import serve
 
-    return serve(args.host, args.port)
+    return serve(listen_host(args.host, args.classroom), args.port, classroom=args.classroom)
 
 
 def cmd_parameters(_args) -> int:

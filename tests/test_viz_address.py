@@ -14,7 +14,10 @@ def test_an_explore_address_gives_exactly_that_run():
     assert problems == [] and session.lang.value == "id"
     settings = session.live.settings.value
     assert settings.scenario == "funding_halved" and settings.seed_text == "7"
-    assert session.live.model.p.skill == 0.7 and session.live.model.p.donor_grant_per_year == 225
+    from experiments.spec import load_scenario
+
+    halved = load_scenario("funding_halved").parameters["donor_grant_per_year"]
+    assert session.live.model.p.skill == 0.7 and session.live.model.p.donor_grant_per_year == halved
     assert address.parse(address.query(session, "/")) == {
         "lang": "id", "scenario": "funding_halved", "seed": "7", "skill": "0.7"}
 

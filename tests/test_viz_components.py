@@ -185,7 +185,7 @@ def test_a_setting_changed_during_a_run_applies_from_the_coming_week_without_rep
     after = run.frame.value
     assert after.week == 30 and after.build == before.build          # no replay
     assert after.params["accountability"] == 0.2 and run.settings.value.changes == {}
-    assert [c["step"] for c in after.changes] == [30]
+    assert [c["step"] for c in after.changes] == [31]          # the first week it affects
     assert after.columns["funds"][:31].tolist() == before.columns["funds"].tolist()
     run.step(1)
     assert run.model.p.accountability == 0.2
@@ -327,8 +327,11 @@ def test_explore_scenario_picker():
               if (w.attributes or {}).get("data-testid") == "scenario"][0]
     select.fire_event("change", "funding_halved")
     assert session.live.settings.value.scenario == "funding_halved"
-    assert session.live.settings.value.parameters["donor_grant_per_year"] == 225.0
-    assert "The donor grant falls by half" in all_text(rc)
+    from experiments.spec import load_scenario
+
+    assert session.live.settings.value.parameters["donor_grant_per_year"] == \
+        load_scenario("funding_halved").parameters["donor_grant_per_year"]
+    assert load_scenario("funding_halved").description["en"][:40] in all_text(rc)
     rc.close()
 
 
@@ -389,7 +392,9 @@ def test_verdict_covers_every_headline_outcome_with_a_sentence_each():
 def test_halving_the_grant_is_reported_on_funds_even_when_uptake_does_not_move():
     from viz.replicate import compare as run_pair
 
-    result = run_pair({}, {"donor_grant_per_year": 225.0}, 10, 3, 1)
+    from model import DEFAULTS
+
+    result = run_pair({}, {"donor_grant_per_year": DEFAULTS["donor_grant_per_year"] / 2}, 10, 3, 1)
     funds = next(o for o in result.outcomes() if o.metric == "funds")
     assert funds.differs and funds.direction == -1
     headline, _, _ = compare.verdict(result, "en", "Baseline", "Half")

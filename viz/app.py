@@ -102,3 +102,11 @@ routes = [
     solara.Route(path="odd", component=about.OddPage, label="ODD"),
     solara.Route(path="parameters", component=about.ParametersPage, label="Parameters"),
 ]
+
+# --- classroom mode (issue 12): the teacher's /class and the students' /join ------------
+from .classroom import pages as classroom_pages
+
+routes += [
+    solara.Route(path="class", component=classroom_pages.TeacherPage, label="Class"),
+    solara.Route(path="join", component=classroom_pages.JoinPage, label="Join"),
+]

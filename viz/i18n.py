@@ -643,9 +643,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "mech.funding.ask": {"en": "If the donor grant is halved, how many cases are lost?",
                          "id": "Jika hibah donor dipotong setengah, berapa kasus yang hilang?"},
-    "mech.funding.on": {"en": "full grant (IDR 450 m/yr)", "id": "hibah penuh (Rp450 juta/thn)"},
-    "mech.funding.off": {"en": "grant halved (IDR 225 m/yr)",
-                         "id": "hibah setengah (Rp225 juta/thn)"},
+    "mech.funding.on": {"en": "full grant (IDR 275 m/yr)", "id": "hibah penuh (Rp275 juta/thn)"},
+    "mech.funding.off": {"en": "grant halved (IDR 137.5 m/yr)",
+                         "id": "hibah setengah (Rp137,5 juta/thn)"},
     "mech.funding.result": {
         "en": "After {years} years the center has {on} staff with the full grant and {off} with "
               "half; it takes in {on2} vs {off2} cases in the last year.",
@@ -766,6 +766,9 @@ UNITS = {
     "pseudo-count": "hitungan semu", "score (0-1)": "skor (0-1)", "share": "porsi",
     "strength (0-1)": "kekuatan (0-1)", "survivors/week": "korban/minggu", "switch": "sakelar",
     "weeks": "minggu",
+    "years": "tahun", "kecamatan": "kecamatan", "groups/kecamatan": "komunitas/kecamatan",
+    "hours/report": "jam/laporan", "observations/week": "pengamatan/minggu",
+    "calls/year": "panggilan/tahun", "severity (0-1)": "tingkat keparahan (0-1)",
     "calendar year": "tahun kalender",
 }
 

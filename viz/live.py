@@ -297,5 +297,8 @@ class LiveRun:
                               weeks=self.model.steps)
             start = self.model.p.start_year
         series.index.name = "week"
-        series.insert(0, "year", start + np.maximum(0, series.index - 1) // WEEKS_PER_YEAR)
+        if "year" not in series:       # the model reports its calendar year itself
+            series.insert(0, "year", start + np.maximum(0, series.index - 1) // WEEKS_PER_YEAR)
+        else:
+            series.insert(0, "year", series.pop("year"))
         return csv_with_header(series, {"kind": "Kolaborasi run", **info}, float_format="%.6g")

@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from .classroom.address import ALL_INTERFACES, PUBLIC_URL_ENV, public_url
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8521
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +49,9 @@ def server_command(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> list[s
 
 def start(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, log=None) -> subprocess.Popen:
     """Start the server as a child process (its output goes to ``log``, a file or None)."""
-    return subprocess.Popen(server_command(host, port), cwd=ROOT, env=server_env(),
+    env = server_env()
+    env[PUBLIC_URL_ENV] = public_url(host, port)   # the classroom's join address
+    return subprocess.Popen(server_command(host, port), cwd=ROOT, env=env,
                             stdout=log if log is not None else None,
                             stderr=subprocess.STDOUT if log is not None else None)
 
@@ -67,15 +71,19 @@ def wait_until_up(url: str, timeout: float = 60.0, process: subprocess.Popen | N
     raise RuntimeError(f"the app server did not answer at {url} within {timeout:g} s")
 
 
-def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, classroom: bool = False) -> int:
     """Run the server in the foreground until Ctrl+C; prints the address first."""
     process = start(host, port)
     url = f"http://{host}:{port}/"
+    if host == ALL_INTERFACES:   # answers on every interface; check it here, show the LAN one
+        url = f"http://127.0.0.1:{port}/"
     # stop the server with this process, also when it is ended by a signal
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         wait_until_up(url, process=process)
         print(f"Kolaborasi is running at {url}  (Bahasa Indonesia: {url}?lang=id)", flush=True)
+        if classroom:
+            print(classroom_notice(host, port), flush=True)
         print("Press Ctrl+C to stop.", flush=True)
         return process.wait()
     except KeyboardInterrupt:
@@ -92,13 +100,29 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> int:
                 process.kill()
 
 
+def classroom_notice(host: str, port: int) -> str:
+    """What ``run.py viz --classroom`` prints: where the teacher and students go, and a warning."""
+    base = public_url(host, port)
+    lines = [(f"Classroom: the teacher opens {base}/class, students open {base}/join"
+              " (or scan the QR code on the teacher's page).")]
+    if host != "127.0.0.1":
+        lines.append(f"Warning: the app listens on {host}: anyone on this network can reach "
+                     "these pages. Use it on a network you trust (the class's own) and stop it "
+                     "with Ctrl+C after the lesson.")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m viz.server",
                                      description="Serve the Kolaborasi browser app.")
     parser.add_argument("--host", default=DEFAULT_HOST, help=f"default {DEFAULT_HOST}")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    parser.add_argument("--classroom", action="store_true",
+                        help="listen on the local network so students' phones can join")
     args = parser.parse_args(argv)
-    return serve(args.host, args.port)
+    from .classroom.address import listen_host
+
+    return serve(listen_host(args.host, args.classroom), args.port, args.classroom)
 
 
 if __name__ == "__main__":

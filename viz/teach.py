@@ -62,7 +62,7 @@ MECHANISMS = (
               (("groups", "chart.groups_title", False, False),
                ("found", "chart.found_rate", False, False)),
               ("groups", "found"), years=4),
-    Mechanism("funding", {"donor_grant_per_year": 450.0}, {"donor_grant_per_year": 225.0},
+    Mechanism("funding", {"donor_grant_per_year": 275.0}, {"donor_grant_per_year": 137.5},
               (("staff", "chart.staff_title", False, False),
                ("cases", "chart.cases_rate", False, False)),
               ("staff", "cases")),

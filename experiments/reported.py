@@ -1,0 +1,63 @@
+"""The reported figures the model is checked against (shared/data/reported_cases.csv).
+
+They are reported cases, not prevalence; rows are copied here, with their source, so
+that an installed copy of the project can draw them on its charts. A test keeps them
+equal to the shared CSV when it is present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Reported:
+    """One reported figure: who, which period, what was counted, how many, and where from."""
+
+    scope: str
+    period: str
+    measure: str
+    value: float
+    source: str
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+    @property
+    def months(self) -> int:
+        """Months the count covers (a period such as 2013-01..2013-11 covers 11)."""
+        if ".." not in self.period:
+            return 12
+        start, end = self.period.split("..")
+        return int(end[5:7]) - int(start[5:7]) + 1
+
+    @property
+    def per_year(self) -> float:
+        """The count scaled to twelve months."""
+        return self.value * 12 / self.months
+
+
+CENTER = "Nurani Perempuan WCC"
+
+ROWS = (
+    Reported(CENTER, "2013-01..2013-11", "cases handled", 77, "infosumbar.net (news report)"),
+    Reported(CENTER, "2019", "cases handled", 105, "pasbana.com (news report)"),
+    Reported(CENTER, "2020", "cases handled", 94, "padangkita.com (news report)"),
+    Reported(CENTER, "2021", "cases handled", 104, "covesia.com (news report)"),
+    Reported(CENTER, "2022-01..2022-11", "cases handled", 94, "covesia.com (news report)"),
+    Reported(CENTER, "2019", "community groups in Padang", 7, "tribunnews (news report 2019)"),
+    Reported("West Sumatra province UPTD PPA", "2018", "cases received", 64,
+             "topsatu.com (news report)"),
+    Reported("Padang city DP3AP2KB", "2020", "cases", 20, "posmetropadang (news report)"),
+    Reported("Padang city DP3AP2KB", "2021", "cases", 17, "posmetropadang (news report)"),
+)
+
+
+def center_cases() -> list[Reported]:
+    """The center's reported cases handled, by year."""
+    return [r for r in ROWS if r.scope == CENTER and r.measure == "cases handled"]
+
+
+def center_groups() -> list[Reported]:
+    return [r for r in ROWS if r.scope == CENTER and r.measure == "community groups in Padang"]

@@ -1,0 +1,233 @@
+"""Classroom mode in a real browser: a teacher and 30 students on the real server (127.0.0.1).
+
+Skipped without Debian's chromium or the app's packages. One server serves the file;
+every person has her own browser context (her own session), as on her own phone.
+"""
+
+import os
+import socket
+import subprocess
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
+pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+from viz import server as app_server
+from viz.classroom.engine import ClassRun
+from viz.classroom.room import MAX_PARTICIPANTS
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+TIMEOUT = 60_000   # ms: 31 sessions share two cores
+STUDENTS = 30
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    port = free_port()
+    log_path = tmp_path_factory.mktemp("classroom") / "server.log"
+    with open(log_path, "w") as log:
+        process = app_server.start("127.0.0.1", port, log=log)
+        try:
+            app_server.wait_until_up(f"http://127.0.0.1:{port}/", timeout=90, process=process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def person(browser, app_url):
+    """Opens a new person's page (own context) at a path; closes them all afterwards."""
+    contexts = []
+
+    def open_page(path):
+        context = browser.new_context(viewport={"width": 800, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT)
+        page.goto(app_url + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def start_room(person):
+    teacher = person("/class")
+    teacher.locator("[data-testid=start-room]").click()
+    code = teacher.locator("[data-testid=room-code]").inner_text().strip()
+    return teacher, code
+
+
+def join(person, code, name):
+    page = person(f"/join?code={code}&name={name}")
+    page.locator("[data-testid=role]").wait_for()
+    return page
+
+
+def test_a_teacher_and_30_students_play_rounds(person):
+    teacher, code = start_room(person)
+    assert teacher.locator("[data-testid=qr]").bounding_box()["width"] >= 300   # projector-sized
+    students = [join(person, code, f"Student{i:02d}") for i in range(STUDENTS)]
+    teacher.locator("[data-testid=player]").nth(STUDENTS - 1).wait_for()
+    assert teacher.locator("[data-testid=player]").count() == STUDENTS
+    roles = [s.locator("[data-testid=role]").inner_text() for s in students]
+    n_roles = len(ClassRun(seed=0).roles)     # the same default settings as the server's
+    assert len(set(roles)) == min(n_roles, STUDENTS) and "Staff member 1" in roles
+    for round_no in (2, 3):
+        for s in students:
+            s.locator("[data-testid=submit]").click()
+        teacher.locator("[data-testid=round]", has_text=f"Round {round_no}").wait_for()
+        for s in students:
+            s.locator("[data-testid=round]", has_text=f"Round {round_no}").wait_for()
+    # the teacher's page shows what happened: trust by agency and the numbers
+    assert teacher.locator("[data-testid=trust-table] tr").count() == 9
+    teacher.locator("[data-testid=end]").click()
+    teacher.locator("[data-testid=findings]").wait_for()
+    # every role was decided by one of its students (teams: the last one to submit)
+    text = teacher.locator("[data-testid=contributions]").inner_text()
+    assert sum(f"Student{i:02d}\t" in text for i in range(STUDENTS)) >= min(n_roles, STUDENTS)
+    students[0].locator("[data-testid=ended]").wait_for()
+
+
+def test_a_student_who_reloads_comes_back_with_her_role(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    budi = join(person, code, "Budi")
+    role = ani.locator("[data-testid=role]").inner_text()
+    ani.wait_for_url("**token=**")
+    ani.reload()
+    assert ani.locator("[data-testid=role]").inner_text() == role
+    teacher.locator("[data-testid=player]").nth(1).wait_for()
+    assert teacher.locator("[data-testid=player]").count() == 2
+    # and she still plays: her decision after the reload counts for the round
+    ani.locator("[data-testid=submit]").click()
+    budi.locator("[data-testid=submit]").click()
+    ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
+
+
+def test_the_teacher_removes_a_student_and_her_page_says_so(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator("[data-testid=player]").first.wait_for()
+    teacher.locator("[data-testid=player] [data-testid^=remove-]").first.click()
+    ani.locator("[data-testid=error]", has_text="took you out").wait_for()
+    teacher.locator("[data-testid=player]").wait_for(state="detached")
+
+
+def test_pause_stops_the_clock_and_shows_on_the_students_page(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator("[data-testid=pause]").click()
+    teacher.locator("[data-testid=pause]", has_text="Resume").wait_for()
+    ani.locator("[data-testid=timer]", has_text="Paused").wait_for()
+    teacher.locator("[data-testid=pause]").click()
+    ani.locator("[data-testid=timer]").wait_for(state="detached")
+
+
+def test_when_the_timer_runs_out_the_round_moves_on_without_the_missing(person):
+    teacher, code = start_room(person)
+    ani = join(person, code, "Ani")
+    teacher.locator(".kb-timer-select").click()
+    teacher.locator(".v-menu__content .v-list-item", has_text="30 seconds").click()
+    ani.locator("[data-testid=timer]", has_text="s left").wait_for()
+    # Ani sends nothing: the server's clock ends the round (within the 60 s timeout)
+    teacher.locator("[data-testid=round]", has_text="Round 2").wait_for()
+    ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
+
+
+def test_each_student_reads_her_own_language(person):
+    _, code = start_room(person)
+    ani = join(person, code, "Ani")
+    budi = join(person, code, "Budi")
+    ani.locator(".kb-lang-id").click()
+    ani.locator("[data-testid=round]", has_text="Putaran 1").wait_for()
+    assert "Round 1" in budi.locator("[data-testid=round]").inner_text()
+
+
+def form_join(person, code, name):
+    page = person("/join")
+    page.locator(".kb-join-code input").fill(code)
+    page.locator(".kb-join-name input").fill(name)
+    page.locator("[data-testid=join]").click()
+    return page
+
+
+@pytest.mark.parametrize("name, says", [("", "type a nickname"),
+                                        ("x" * 10_240, "too long")])
+def test_bad_names_get_a_message_and_no_role(person, name, says):
+    teacher, code = start_room(person)
+    page = form_join(person, code, name)
+    assert says in page.locator("[data-testid=error]").inner_text()
+    assert page.locator("[data-testid=role]").count() == 0
+    assert teacher.locator("[data-testid=player]").count() == 0
+
+
+def test_a_nickname_with_markup_is_shown_as_text(person):
+    teacher, code = start_room(person)
+    name = "<b>Siti</b>"
+    page = form_join(person, code, name)
+    page.locator("[data-testid=role]").wait_for()
+    player = teacher.locator("[data-testid=player]").first
+    player.wait_for()
+    assert name in player.inner_text() and player.locator("b").count() == 0
+
+
+def test_a_wrong_code_gets_a_message(person):
+    page = form_join(person, "ZZZZ9", "Ani")
+    assert "no open class with this code" in page.locator("[data-testid=error]").inner_text()
+
+
+def test_the_61st_student_is_told_the_class_is_full(person, app_url):
+    _, code = start_room(person)
+    joiner = person("/join")
+    for i in range(MAX_PARTICIPANTS):   # one tab joining 60 times: each join stays in the room
+        joiner.goto(f"{app_url}/join?code={code}&name=S{i}")
+        joiner.locator("[data-testid=role]").wait_for()
+    late = person(f"/join?code={code}&name=Late")
+    assert "class is full" in late.locator("[data-testid=error]").inner_text()
+    assert late.locator("[data-testid=role]").count() == 0
+
+
+def test_two_rooms_at_once_share_nothing(person):
+    teacher_a, code_a = start_room(person)
+    teacher_b, code_b = start_room(person)
+    assert code_a != code_b
+    ani = join(person, code_a, "Ani")
+    budi = join(person, code_b, "Ani")           # the same nickname, another room
+    ani.locator("[data-testid=submit]").click()
+    teacher_a.locator("[data-testid=round]", has_text="Round 2").wait_for()
+    ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
+    # room A advanced (synchronously, on Ani's submit); room B is where it was
+    assert "Round 1" in teacher_b.locator("[data-testid=round]").inner_text()
+    assert "Round 1" in budi.locator("[data-testid=round]").inner_text()
+    assert teacher_b.locator("[data-testid=player]").count() == 1
+    # a student's token from room A does not open room B
+    token = ani.url.split("token=")[1].split("&")[0]
+    stranger = person(f"/join?code={code_b}&token={token}")
+    stranger.locator("[data-testid=error]").wait_for()
+    assert stranger.locator("[data-testid=role]").count() == 0
