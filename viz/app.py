@@ -40,7 +40,9 @@ def AddressSync(session: Session, path: str):
     wanted = address.query(session, path)
 
     def sync():
-        if wanted != (router.search or ""):
+        # only the pages whose settings it writes: others (the classroom's /class and
+        # /join, About) keep their own address
+        if address.page_of(path) and wanted != (router.search or ""):
             router.push(f"{router.path}?{wanted}")
 
     solara.use_effect(sync, [wanted, path, router.search])
