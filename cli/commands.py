@@ -49,7 +49,7 @@ def cmd_run(args) -> int:
         raise UsageError(f"--until {args.until} is before the start year {start}")
     check_folder(out)
     years = args.years or years_until(args.until or DEFAULT_UNTIL, start)
-    model, series = run_simulation(years, args.seed, **params)
+    model, series = run_simulation(years, args.seed, events=scenario.events, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
     title = (f"Kolaborasi: scenario '{scenario.title['en']}', {table.index[0]} to "

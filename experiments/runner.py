@@ -88,7 +88,10 @@ def execute(task: dict) -> dict:
     """
     start = time.perf_counter()
     try:
+        from .events import apply_events
+
         model = CollaborationModel(rng=task["seed"], **task["params"])
+        apply_events(model, task.get("events"))
         model.run(task["years"])
         series = model.datacollector.get_model_vars_dataframe()
         steps = recorded_steps(series, task["record_every"], task["outputs"])

@@ -63,14 +63,17 @@ def years_until(until: int, start_year: int) -> int:
 
 
 def run_simulation(years: float | None = None, seed: int = DEFAULT_SEED,
-                   until: int | None = None, **params):
+                   until: int | None = None, events=(), **params):
     """Run the model and return it with its weekly time series (row 0 is the start).
 
     Give either ``years`` (simulated years) or ``until`` (the last calendar year);
     with neither, the run goes to the end of DEFAULT_UNTIL. The series has the
-    model's calendar ``year`` column.
+    model's calendar ``year`` column. ``events`` (experiments.events) are scheduled first.
     """
+    from .events import apply_events
+
     model = CollaborationModel(rng=seed, **params)
+    apply_events(model, events)
     if years is None:
         years = years_until(until or DEFAULT_UNTIL, model.p.start_year)
     model.run(years)

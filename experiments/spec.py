@@ -103,6 +103,7 @@ class Scenario:
     description: dict
     parameters: dict
     path: Path
+    events: tuple = ()              # experiments.events.Event, by year
 
 
 def load_scenario(source: str | Path) -> Scenario:
@@ -114,11 +115,11 @@ def load_scenario(source: str | Path) -> Scenario:
             known = ", ".join(scenario_names()) or "none"
             raise SpecError(f"unknown scenario {str(source)!r}; known scenarios: {known}")
     data, text = read_toml(path)
-    unknown = set(data) - {"title", "description", "parameters"}
+    unknown = set(data) - {"title", "description", "parameters", "events"}
     if unknown:
         key = sorted(unknown)[0]
         raise SpecError(f"{_where(path, text, key)}: unknown key {key!r} "
-                        "(a scenario has title, description and [parameters])")
+                        "(a scenario has title, description, [parameters] and [[events]])")
     texts = {}
     for key in ("title", "description"):
         value = data.get(key)
@@ -131,8 +132,11 @@ def load_scenario(source: str | Path) -> Scenario:
     params = data.get("parameters", {})
     if not isinstance(params, dict):
         raise SpecError(f"{_where(path, text, 'parameters')}: [parameters] must be a table")
+    from .events import parse_events
+
     return Scenario(path.stem, texts["title"], texts["description"],
-                    check_parameters(dict(params), path, text), path)
+                    check_parameters(dict(params), path, text), path,
+                    parse_events(data.get("events", []), path, text))
 
 
 def scenario_names() -> list[str]:
@@ -159,6 +163,7 @@ class Sweep:
     scenario_params: tuple = ()     # the settings of each scenario, as read from its file
     options: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
+    events: tuple = ()              # experiments.events.Event: the scenario's, then its own
 
     @property
     def spec_hash(self) -> str:
@@ -166,12 +171,14 @@ class Sweep:
         and the settings read from the scenario files it names."""
         decisive = {k: v for k, v in self.raw.items() if k != "title"}
         decisive["_resolved"] = {"base": self.base, "scenarios": list(self.scenario_params)}
+        if self.events:
+            decisive["_resolved"]["events"] = [e.as_dict() for e in self.events]
         blob = json.dumps(decisive, sort_keys=True, default=str).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
 _SWEEP_KEYS = {"title", "design", "replications", "years", "seed", "samples", "record_every",
-               "outputs", "scenario", "scenarios", "fixed", "parameters", "options"}
+               "outputs", "scenario", "scenarios", "fixed", "parameters", "options", "events"}
 
 
 def load_sweep(path: str | Path) -> Sweep:
@@ -213,12 +220,17 @@ def load_sweep(path: str | Path) -> Sweep:
         if name not in known:
             fail("outputs", f"unknown output {name!r}; see model.reporters.MEANINGS")
 
-    base = {}
+    from .events import parse_events
+
+    base, events = {}, ()
     if "scenario" in data:
         try:
-            base.update(load_scenario(data["scenario"]).parameters)
+            scenario = load_scenario(data["scenario"])
         except SpecError as err:
             fail("scenario", str(err))
+        base.update(scenario.parameters)
+        events = scenario.events
+    events += parse_events(data.get("events", []), path, text)
     fixed = data.get("fixed", {})
     if not isinstance(fixed, dict):
         fail("fixed", "[fixed] must be a table of parameter = value")
@@ -265,7 +277,7 @@ def load_sweep(path: str | Path) -> Sweep:
                  replications=replications, years=years, seed=seed, samples=samples,
                  record_every=record_every, outputs=tuple(outputs), base=base,
                  factors=factors, scenarios=scenarios, scenario_params=scenario_params,
-                 options=options, raw=data)
+                 options=options, raw=data, events=events)
 
 
 def design_size(design: str, factors: dict, scenarios: int, samples: int,

@@ -57,6 +57,7 @@ def run_sweep(spec_path, out, workers: int | None = None, scheduler: str | None 
         return {"run_id": run.run_id, "seed": run.seed, "params": run.params,
                 "years": sweep.years, "outputs": sweep.outputs,
                 "record_every": sweep.record_every, "row": store.plan_row(run),
+                "events": [e.as_dict() for e in sweep.events],
                 **({} if scheduler else {"store": str(store.folder)})}
 
     tasks = (task(r) for r in iter_runs(sweep) if not finished[r.run_id])

@@ -35,7 +35,8 @@ def render(page, session=None, lang="en"):
 def html_by_id(rc, test_id):
     """The inner HTML of the solara.HTML / Svg element with this data-testid."""
     found = [w for w in rc.find(solara.widgets.HTML).widgets
-             if (w.attributes or {}).get("data-testid") == test_id]
+             if (w.attributes or {}).get("data-testid") == test_id
+             or f'data-testid="{test_id}"' in (w.unsafe_innerHTML or "")]
     assert found, f"no element with data-testid={test_id!r}"
     return found[0].unsafe_innerHTML
 
@@ -173,28 +174,82 @@ def test_bad_seed_and_refused_settings_give_a_message_and_keep_the_run():
     assert key == "error.params" and "entry_police" in values["detail"]
     assert run.frame.value is frame and run.week == 10
     assert run.set_seed("7") is True and run.message.value is None
-    assert run.week == 10 and run.frame.value.seed == 7
+    assert run.week == 0 and run.frame.value.seed == 7          # a new seed is a new run
 
 
-def test_changing_a_setting_replays_to_the_current_week():
+def test_a_setting_changed_during_a_run_applies_from_the_coming_week_without_replay():
     run = LiveRun()
     run.step(30)
     before = run.frame.value
     assert run.set_parameter("accountability", 0.2)
     after = run.frame.value
-    assert after.week == 30 and after.settings.changes == {"accountability": 0.2}
-    assert after.build > before.build
+    assert after.week == 30 and after.build == before.build          # no replay
+    assert after.params["accountability"] == 0.2 and run.settings.value.changes == {}
+    assert [c["step"] for c in after.changes] == [31]          # the first week it affects
+    assert after.columns["funds"][:31].tolist() == before.columns["funds"].tolist()
+    run.step(1)
+    assert run.model.p.accountability == 0.2
+
+
+def test_interventions_are_not_lost_while_playing():
+    run = LiveRun()
+    run.play()
+    for value in (0.3, 0.4, 0.5):
+        assert run.set_parameter("skill", value)
+    run.pause()
+    assert [c["changes"]["skill"] for c in run.model.change_log] == [0.3, 0.4, 0.5]
+
+
+def test_an_intervention_is_marked_on_the_charts_with_its_calendar_year():
+    run = LiveRun()
+    run.step(60)
+    run.set_parameter("referral_agreement", True)
+    run.step(10)
+    charts = dict(explore.explore_charts(run.frame.value, "en"))
+    assert 'class="kb-mark"' in charts["uptake"]
+    assert "Referral agreement (MoU) signed: yes, 2000" in charts["uptake"]
+
+
+def test_scenario_events_apply_in_the_explore_run_and_are_marked():
+    from experiments.events import Event
+    from viz.live import Settings
+
+    events = (Event(2000, {"meetings_per_month": 0.0}, {"en": "Meetings stop"}),)
+    run = LiveRun(Settings("baseline", {}, "3", events))
+    run.step(2 * 52)
+    assert run.model.p.meetings_per_month == 0.0
+    assert run.frame.value.changes[0]["label"] == "Meetings stop"
+
+
+def test_reset_and_restore_go_back_to_the_start_and_to_the_scenario():
+    run = LiveRun()
     assert run.select_scenario("referral_agreement")
-    assert run.settings.value.parameters["referral_agreement"] is True and run.week == 30
+    run.set_parameter("skill", 0.9)                   # at week 0: a starting setting
+    run.step(20)
+    run.set_parameter("skill", 0.3)                   # during the run: an intervention
     run.reset()
-    assert run.week == 0
+    assert run.week == 0 and run.frame.value.params["skill"] == 0.9 and not run.model.change_log
+    run.restore()
+    assert run.settings.value.changes == {"referral_agreement": True}
 
 
 def test_csv_and_png_exports():
     run = LiveRun()
     run.step(20)
-    lines = run.csv_text().splitlines()
-    assert lines[0].startswith("week,year,incidents") and len(lines) == 22
+    run.set_parameter("skill", 0.8)
+    text = run.csv_text()
+    header = [ln for ln in text.splitlines() if ln.startswith("#")]
+    assert any(ln.startswith("# seed: 42") for ln in header)
+    assert any('"skill": 0.8' in ln and ln.startswith("# interventions") for ln in header)
+    assert any(ln.startswith("# parameters") and '"n_staff"' in ln for ln in header)
+    assert any(ln.startswith("# model_version") for ln in header)
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    assert list(table.columns[:3]) == ["week", "year", "incidents"] and len(table) == 21
+    assert table["year"].iloc[0] == 1999
     from viz.export import explore_png
 
     png = explore_png(run.frame.value, "id")
@@ -212,7 +267,7 @@ def test_two_sessions_never_share_a_run():
 
 def test_play_runs_in_the_background_and_pauses():
     run = LiveRun()
-    run.speed.value = 4
+    run.set_speed(40)
     run.play()
     deadline = time.time() + 10
     while run.week < 8 and time.time() < deadline:
@@ -225,19 +280,27 @@ def test_play_runs_in_the_background_and_pauses():
 
 
 # --- pages ---------------------------------------------------------------------------------
+def kpi_value(rc, key):
+    """The headline number ``key`` as shown (the KPI strip is one HTML block)."""
+    strip = [w.unsafe_innerHTML for w in rc.find(solara.widgets.HTML).widgets
+             if "data-testid=\"kpi-week\"" in (w.unsafe_innerHTML or "")][0]
+    return re.search(rf'data-testid="kpi-{key}">([^<]*)<', strip).group(1)
+
+
 def test_explore_page_steps_and_switches_language():
     session, rc = render(explore.Page())
-    assert html_by_id(rc, "kpi-week") == "0"
+    assert kpi_value(rc, "week") == "0"
     click(rc, "+1 week")
-    assert html_by_id(rc, "kpi-week") == "1"
+    assert kpi_value(rc, "week") == "1"
     click(rc, "+1 year")
-    assert html_by_id(rc, "kpi-week") == "53"
+    assert kpi_value(rc, "week") == "53"
     network = html_by_id(rc, "network")
     assert "<svg" in network and "UPTD PPA" in network
     assert "<polyline" in html_by_id(rc, "chart-uptake")
     session.lang.value = "id"
     text = all_text(rc)
-    assert "pada tahun ke-2" in text and "Jaringan kolaborasi" in text and "Kepolisian" in text
+    assert "tahun 2000" in text and "Jaringan kolaborasi" in text and "Kepolisian" in text
+    assert "Atur ulang" in text
     rc.close()
 
 
@@ -247,13 +310,14 @@ def test_explore_slider_changes_the_run_and_bad_seed_shows_a_message():
     slider = [w for w in rc.find(v.Slider).widgets
               if (w.attributes or {}).get("data-testid") == "lever-accountability"][0]
     slider.fire_event("change", 0.2)
-    assert session.live.settings.value.changes == {"accountability": 0.2}
+    assert session.live.frame.value.params["accountability"] == 0.2
     assert session.live.week == 52
-    assert "20%" in all_text(rc)
+    assert "20%" in all_text(rc) and "Changes during this run" in all_text(rc)
     seed = rc.find(v.TextField, label=t("explore.seed", "en")).widget
     seed.v_model = "not a number"
     seed.fire_event("focusout", None)
-    assert "not a number" in all_text(rc) and session.live.week == 52
+    assert "'not a number' is not" in " ".join(seed.messages) and seed.error
+    assert session.live.week == 52
     rc.close()
 
 
@@ -263,8 +327,11 @@ def test_explore_scenario_picker():
               if (w.attributes or {}).get("data-testid") == "scenario"][0]
     select.fire_event("change", "funding_halved")
     assert session.live.settings.value.scenario == "funding_halved"
-    assert session.live.settings.value.parameters["donor_grant_per_year"] == 225.0
-    assert "The donor grant falls by half" in all_text(rc)
+    from experiments.spec import load_scenario
+
+    assert session.live.settings.value.parameters["donor_grant_per_year"] == \
+        load_scenario("funding_halved").parameters["donor_grant_per_year"]
+    assert load_scenario("funding_halved").description["en"][:40] in all_text(rc)
     rc.close()
 
 
@@ -274,13 +341,29 @@ def test_compare_page_runs_in_the_background_and_gives_a_verdict():
     session, rc = render(compare.Page(), session)
     assert "Run the comparison" in all_text(rc)
     click(rc, "Run the comparison")
-    state = session.compare_job.wait(60)
-    assert state.status == "done", state.error
+    compare.wait_for(compare.comparison_task)
+    assert compare.comparison_task.finished, compare.comparison_task.exception
     verdict = all_text(rc)
-    assert "Referral uptake in year 1" in verdict and "referral uptake" in verdict
+    assert "With 5 paired runs per scenario" in verdict
+    assert "Referral uptake in 1999:" in verdict and "Staff at the end:" in verdict
     session.lang.value = "id"
-    assert "Serapan rujukan pada tahun ke-1" in all_text(rc)
+    assert "selang keyakinan 95%" in all_text(rc) and "SK" not in all_text(rc)
     assert "<polygon" in html_by_id(rc, "compare-uptake")     # confidence bands
+    rc.close()
+
+
+def test_more_runs_extends_the_comparison_and_keeps_the_runs_made():
+    session = Session()
+    session.compare_setup.value = session.compare_setup.value.__class__(reps=5, years=1)
+    session, rc = render(compare.Page(), session)
+    click(rc, "Run the comparison")
+    compare.wait_for(compare.comparison_task)
+    first = compare.comparison_task.value[1]
+    click(rc, "More runs: 5 → 15 per scenario")
+    compare.wait_for(compare.comparison_task)
+    _, more = compare.comparison_task.value
+    assert more.reps == 15 and more.a.ends["cases"][:5] == first.a.ends["cases"]
+    assert "With 15 paired runs per scenario" in all_text(rc)
     rc.close()
 
 
@@ -289,20 +372,86 @@ def test_compare_rejects_a_bad_seed_in_the_page():
     session.compare_setup.value = session.compare_setup.value.__class__(seed_text="abc")
     session, rc = render(compare.Page(), session)
     click(rc, "Run the comparison")
-    assert "'abc'" in all_text(rc) and session.compare_job.state.value.status == "idle"
+    assert "'abc'" in all_text(rc) and not compare.comparison_task.pending
     rc.close()
 
 
-def test_verdict_says_which_way_and_how_sure():
+def test_verdict_covers_every_headline_outcome_with_a_sentence_each():
     from viz.replicate import compare as run_pair
 
-    result = run_pair({}, {"referral_agreement": True}, 6, 2, 3)
-    headline, lines = compare.verdict(result, "en", "Baseline", "MoU")
-    assert "raises referral uptake" in headline and len(lines) == 7
-    headline_id, _ = compare.verdict(result, "id", "Kondisi dasar", "MoU")
-    assert "menaikkan serapan rujukan" in headline_id
+    result = run_pair({}, {"referral_agreement": True}, 12, 2, 3)
+    headline, lines, _more = compare.verdict(result, "en", "Baseline", "MoU")
+    assert "higher referral uptake in 2000" in headline
+    assert len(lines) == 7 and lines[0].startswith("Referral uptake in 2000: higher with B")
+    headline_id, lines_id, _ = compare.verdict(result, "id", "Kondisi dasar", "MoU")
+    assert "serapan rujukan tahun 2000 lebih tinggi" in headline_id
     png = compare.compare_png(result, "en", "Baseline", "MoU")
     assert png[:4] == b"\x89PNG"
+
+
+def test_halving_the_grant_is_reported_on_funds_even_when_uptake_does_not_move():
+    from viz.replicate import compare as run_pair
+
+    from model import DEFAULTS
+
+    result = run_pair({}, {"donor_grant_per_year": DEFAULTS["donor_grant_per_year"] / 2}, 10, 3, 1)
+    funds = next(o for o in result.outcomes() if o.metric == "funds")
+    assert funds.differs and funds.direction == -1
+    headline, _, _ = compare.verdict(result, "en", "Baseline", "Half")
+    assert "lower funds at the end" in headline
+
+
+def _synthetic(reps, a_values, b_values):
+    from viz.replicate import HEADLINE, Arm, Comparison
+
+    a, b = Arm("A", {}), Arm("B", {})
+    for i in range(reps):
+        a.add({}, {m: a_values(i) for m in HEADLINE + ("volunteers", "groups")})
+        b.add({}, {m: b_values(i) for m in HEADLINE + ("volunteers", "groups")})
+    return Comparison(a, b, reps, 3, 1)
+
+
+def test_outcomes_that_cannot_be_told_apart_ask_for_more_runs_until_the_maximum():
+    from viz.replicate import MAX_REPS
+
+    noise = [0.3, -0.2, 0.1, -0.4, 0.2, 0.0, -0.1, 0.3]
+    few = _synthetic(8, lambda i: 10 + noise[i], lambda i: 10 + noise[-1 - i])
+    headline, _, more = compare.verdict(few, "en", "A", "B")
+    assert "cannot be told apart on any of the 6 outcomes" in headline
+    assert more.startswith("More runs may tell apart")
+    many = _synthetic(MAX_REPS, lambda i: 10 + noise[i % 8], lambda i: 10 + noise[-1 - i % 8])
+    _, _, more = compare.verdict(many, "en", "A", "B")
+    assert more.startswith(f"At {MAX_REPS} runs per scenario")
+
+
+def test_holm_adjustment_is_applied_over_the_headline_outcomes():
+    from viz.replicate import holm
+
+    assert holm([0.01, 0.04, 0.03]) == pytest.approx([0.03, 0.06, 0.06])
+
+
+def test_comparison_csv_names_edits_seeds_and_every_parameter():
+    import io
+
+    import pandas as pd
+
+    from viz.live import Settings
+    from viz.replicate import compare as run_pair
+    from viz.session import CompareSetup
+
+    edited = Settings.of_scenario("referral_agreement", "1")
+    edited = Settings(edited.scenario, {**edited.changes, "skill": 0.9}, "1")
+    setup = CompareSetup(b=edited, reps=2, years=1)
+    result = run_pair(setup.a.parameters, edited.parameters, 2, 1, 4,
+                      ("baseline", compare.arm_label(edited)))
+    text = compare.comparison_csv(result, setup)
+    assert '"scenario_edits": {"skill": 0.9}' in text
+    assert '"model_version": "' in text and '"start_year": 1999' in text
+    table = pd.read_csv(io.StringIO(text), comment="#")
+    assert set(table["scenario"]) == {"baseline", "referral_agreement (edited)"}
+    from experiments.replicates import replicate_seed
+
+    assert list(table["seed"]) == [replicate_seed(4, k) for k in (0, 1)] * 2
 
 
 def test_teach_page_walks_through_the_mechanisms():
@@ -311,8 +460,8 @@ def test_teach_page_walks_through_the_mechanisms():
     click(rc, "Start")
     assert session.teach_index.value == 1 and "Advocacy and trust" in all_text(rc)
     click(rc, "Run the experiment")
-    state = session.teach_job.wait(60)
-    assert state.status == "done", state.error
+    compare.wait_for(teach.experiment_task)
+    assert teach.experiment_task.finished, teach.experiment_task.exception
     text = all_text(rc)
     assert "agencies' mean trust is" in text
     click(rc, "Next")
@@ -373,16 +522,50 @@ def test_server_command_is_offline_and_local():
     assert not re.search(r"https?://", (VIZ / "app.py").read_text())
 
 
-def test_background_job_reports_progress_and_can_be_dropped():
-    from viz.jobs import Job
-    from viz.replicate import compare as run_pair
+def test_background_runs_report_progress_and_can_be_cancelled():
+    from viz.session import CompareSetup
 
-    job, seen = Job(), []
-    job.state.subscribe(lambda state: seen.append(state.progress))
-    job.start(lambda report: run_pair({}, {}, 4, 1, 1, report=report))
-    assert job.wait(60).status == "done"
-    assert any(0 < p < 1 for p in seen) and seen[-1] == 1.0
-    job.start(lambda report: run_pair({}, {}, 20, 5, 1, report=report), tag="second")
-    job.cancel()
-    job.wait(60)
-    assert job.state.value.status == "idle"
+    task, seen = compare.comparison_task, []
+    task(CompareSetup(reps=60, years=1), None, 60)
+    deadline = time.monotonic() + 60
+    while task.pending and time.monotonic() < deadline and not any(0 < p < 100 for p in seen):
+        seen.append(task.progress or 0)
+        time.sleep(0.01)
+    assert any(0 < p < 100 for p in seen)
+    task.cancel()
+    compare.wait_for(task)
+    assert task.cancelled and task.value is None
+
+
+def test_indonesian_texts_follow_the_glossary():
+    from viz.glossary import AVOID, DOC, markdown
+
+    from experiments.spec import load_scenario, scenario_names
+
+    indonesian = "\n".join(entry["id"] for entry in TEXT.values() if "id" in entry)
+    indonesian += "\n".join(load_scenario(n).title["id"] + "\n" + load_scenario(n).description["id"]
+                            for n in scenario_names())
+    assert re.search(r"\bSK\b", indonesian) is None
+    assert "selang kepercayaan" not in indonesian and "selang keyakinan" in indonesian
+    generic = [m.group(0) for m in re.finditer(r"\b[Dd]inas\b(?! Sosial)", indonesian)]
+    assert generic == [], "agencies are 'instansi'; the police are not a dinas"
+    assert TEXT["explore.reset"]["id"] == "Atur ulang"
+    assert "SK" in AVOID and DOC.read_text(encoding="utf-8") == markdown()
+
+
+def test_numbers_follow_the_language_with_babel():
+    from viz.i18n import number, percent
+
+    assert number(1234.5, "en", 1) == "1,234.5" and number(1234.5, "id", 1) == "1.234,5"
+    assert percent(0.125, "id", 1) == "12,5%" and number(0.3, "id", 2) == "0,30"
+
+
+def test_network_tooltips_are_in_the_page_language():
+    run = LiveRun()
+    run.step(30)
+    frame = run.frame.value
+    svg = network_svg(frame.graph, run.layout, explore.network_labels("id", frame),
+                      frame.referrals_by_agency(), frame.record)
+    titles = " ".join(re.findall(r"<title>([^<]*)</title>", svg))
+    assert "jaringan staf" in titles and "keterampilan" in titles
+    assert "staff ties" not in titles and "skill" not in titles and "(province)" not in titles

@@ -25,6 +25,16 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 TIMEOUT = 30_000   # ms
 
 
+def _halved_grant() -> str:
+    """The donor grant of the funding_halved scenario, as the lever writes it (no decimals)."""
+    from experiments.spec import load_scenario
+
+    return str(int(load_scenario("funding_halved").parameters["donor_grant_per_year"]))
+
+
+HALVED = _halved_grant()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -116,7 +126,8 @@ def test_explore_step_slider_and_chart(visitor):
         thumb.focus()
         page.keyboard.press("ArrowLeft")
         wait_text(page, ".lever-accountability-value", expected)
-    wait_text(page, "[data-testid=kpi-week]", "53")    # replayed to the same week
+    wait_text(page, "[data-testid=kpi-week]", "53")    # applied from the coming week, no replay
+    page.locator("[data-testid=changes]").wait_for()
     page.locator(".kb-step-year").click()
     wait_text(page, "[data-testid=kpi-week]", "105")
     page.wait_for_function(
@@ -165,13 +176,21 @@ def test_bad_seed_shows_a_message_and_the_app_keeps_working(visitor):
     field = page.locator(".kb-param-help_seeking input")
     field.fill("5")
     field.press("Enter")
-    page.get_by_text("is out of range").wait_for()
+    # the message is shown under the field that caused it
+    message = page.locator(".kb-param-help_seeking .v-messages", has_text="outside the valid range")
+    message.wait_for()
+    assert abs(message.bounding_box()["y"] - field.bounding_box()["y"]) < 80
     field = page.locator(".kb-param-entry_police input")
     field.fill("0.9")
     field.press("Enter")
-    page.get_by_text("must not exceed 1").wait_for()
-    page.locator(".kb-step").click()
-    wait_text(page, "[data-testid=kpi-week]", "2")
+    page.locator(".kb-param-entry_police .v-messages", has_text="must not exceed 1").wait_for()
+    page.locator(".kb-lang-id").click()               # the same message in Bahasa Indonesia
+    page.locator(".kb-param-entry_police input").fill("0,95")
+    page.locator(".kb-param-entry_police input").press("Enter")
+    page.locator(".kb-param-entry_police .v-messages",
+                 has_text="tidak boleh lebih dari 1").wait_for()
+    page.locator(".kb-step").click()                   # seed 7 started a new run at week 0
+    wait_text(page, "[data-testid=kpi-week]", "1")
 
 
 def test_the_run_survives_moving_between_pages(visitor):
@@ -184,7 +203,7 @@ def test_the_run_survives_moving_between_pages(visitor):
     wait_text(page, "[data-testid=kpi-week]", "52")
 
 
-def test_compare_shows_progress_and_a_verdict(visitor):
+def test_compare_shows_progress_and_a_verdict_then_more_runs(visitor):
     page = visitor("/compare")
     # edit scenario B: one more meeting a month on top of the referral agreement
     page.locator(".kb-edit-b").click()
@@ -192,14 +211,13 @@ def test_compare_shows_progress_and_a_verdict(visitor):
     lever.focus()
     page.keyboard.press("ArrowRight")
     page.locator(".kb-side").nth(1).get_by_text("edited").wait_for()
-    # 20 runs of 5 years each: long enough to see the progress bar
-    sliders = page.locator(".kb-run-card [role=slider]")
-    for i, expected in ((0, "20"), (1, "5")):
-        sliders.nth(i).focus()
-        page.keyboard.press("End")
-        page.wait_for_function("([i, v]) => document.querySelectorAll("
-                               "'.kb-run-card [role=slider]')[i].getAttribute('aria-valuenow')"
-                               " === v", arg=[i, expected])
+    # 20 runs of 10 years each: long enough to see the progress bar
+    for test_id, key, expected in (("compare-reps", "ArrowRight", "15"),
+                                   ("compare-reps", "ArrowRight", "20"),
+                                   ("compare-years", "End", "10")):
+        page.locator(f"[role=slider][data-testid={test_id}]").focus()
+        page.keyboard.press(key)
+        wait_text(page, f".{test_id}-value", expected)
     page.locator(".kb-run-compare").click()
     page.locator(".kb-progress").wait_for()
     assert "of 40" in page.locator(".kb-progress").inner_text()
@@ -207,11 +225,17 @@ def test_compare_shows_progress_and_a_verdict(visitor):
     verdict = page.locator("[data-testid=verdict]")
     verdict.wait_for(timeout=120_000)
     text = verdict.inner_text()
-    assert "Referral uptake in year 5" in text
-    assert "percentage points" in text or "cannot be told apart" in text
+    assert "With 20 paired runs per scenario" in text
+    for outcome in ("Referral uptake in 2008:", "Cases handled in 2008:", "Funds at the end",
+                    "Staff at the end", "Agencies' mean trust", "Survivors not served"):
+        assert outcome in text
     assert page.locator("[data-testid=compare-uptake] polygon").count() >= 2
+    assert "reps=20" in page.url and "b.meetings_per_month=" in page.url
+    page.locator(".kb-more-runs").click()              # 20 -> 40 runs per scenario
+    page.get_by_text("With 40 paired runs per scenario").wait_for(timeout=120_000)
     page.locator(".kb-lang-id").click()
-    page.get_by_text("Serapan rujukan pada tahun ke-5").wait_for()
+    page.get_by_text("Serapan rujukan tahun 2008").first.wait_for()
+    assert "selang keyakinan" in verdict.inner_text() and "SK " not in verdict.inner_text()
 
 
 def test_teach_walks_through_mechanisms(visitor):
@@ -253,7 +277,9 @@ def test_downloads(visitor):
     with page.expect_download() as info:
         page.get_by_text("Data (CSV)").click()
     csv_text = Path(info.value.path()).read_text()
-    assert csv_text.startswith("week,year,") and len(csv_text.splitlines()) == 54
+    rows = [ln for ln in csv_text.splitlines() if not ln.startswith("#")]
+    assert rows[0].startswith("week,year,") and len(rows) == 54
+    assert "# seed: 42" in csv_text and "# parameters:" in csv_text
     with page.expect_download() as info:
         page.get_by_text("Charts (PNG)").click()
     assert Path(info.value.path()).read_bytes()[:4] == b"\x89PNG"
@@ -290,6 +316,87 @@ def test_scenario_picker(visitor):
     expect(picker).to_be_enabled()
     picker.click()
     page.get_by_role("option", name="Donor funding halved").click()
-    page.get_by_text("The donor grant falls by half").wait_for()
-    # the lever follows the scenario a moment after its text: wait for the value, not a time
-    expect(page.locator(".lever-donor_grant_per_year-value")).to_contain_text("225")
+    from experiments.spec import load_scenario
+
+    page.get_by_text(load_scenario("funding_halved").description["en"][:40]).wait_for()
+    page.locator(".lever-donor_grant_per_year-value", has_text=HALVED).wait_for()
+
+
+def test_a_link_or_a_reload_gives_exactly_that_run(visitor):
+    page = visitor("/?lang=id&scenario=funding_halved&seed=7&skill=0.7")
+    page.get_by_text("Jaringan kolaborasi").wait_for()
+    wait_text(page, ".lever-skill-value", "0,70")
+    page.locator(".lever-donor_grant_per_year-value", has_text=HALVED).wait_for()
+    thumb = page.locator("[role=slider][data-testid=lever-accountability]")
+    thumb.focus()
+    page.keyboard.press("ArrowLeft")                    # at week 0: a starting setting
+    wait_text(page, ".lever-accountability-value", "75%")
+    page.wait_for_function("() => location.search.includes('accountability=0.75')")
+    page.reload()
+    wait_text(page, ".lever-accountability-value", "75%")
+    assert page.locator(".kb-seed input").input_value() == "7"
+    wait_text(page, ".lever-skill-value", "0,70")
+    teach = visitor("/teach?step=3&lang=id")
+    teach.locator(".kb-teach-title", has_text="Akuntabilitas").wait_for()
+
+
+def test_keyboard_space_plays_and_right_arrow_steps(visitor):
+    page = visitor("/")
+    page.locator("[data-testid=network] svg").wait_for()
+    page.locator(".kb-intro").click()                   # focus the page, not a field
+    page.keyboard.press("ArrowRight")
+    wait_text(page, "[data-testid=kpi-week]", "1")
+    page.keyboard.press(" ")
+    page.locator(".kb-play", has_text="Pause").wait_for()
+    page.wait_for_function("() => Number(document.querySelector("
+                           "'[data-testid=kpi-week]').innerText) >= 5")
+    page.keyboard.press(" ")
+    page.locator(".kb-play", has_text="Play").wait_for()
+
+
+def test_an_intervention_during_play_is_marked_on_the_charts(visitor):
+    page = visitor("/")
+    page.locator(".kb-step-year").click()
+    wait_text(page, "[data-testid=kpi-week]", "52")
+    page.locator(".kb-play").click()
+    page.locator(".lever-referral_agreement label").click()
+    page.locator("[data-testid=changes]", has_text="Referral agreement").wait_for()
+    page.locator("[data-testid=chart-uptake] .kb-mark").wait_for()
+    assert page.locator(".kb-play", has_text="Pause").is_visible()     # Play goes on
+    page.locator(".kb-play").click()
+
+
+def test_tapping_a_chart_shows_its_values(visitor):
+    page = visitor("/")
+    page.locator(".kb-step-year").click()
+    wait_text(page, "[data-testid=kpi-week]", "52")
+    hit = page.locator("[data-testid=chart-casework] .kb-hit").nth(12)
+    tip = hit.locator(".kb-tip")
+    assert tip.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    hit.focus()                                         # what a tap does
+    page.wait_for_function("(e) => getComputedStyle(e).visibility === 'visible'",
+                           arg=tip.element_handle())
+    assert "handled, last 13 weeks: " in tip.text_content()
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1024, 768), (1366, 768), (1920, 1080)])
+def test_no_page_scrolls_sideways_and_teach_hides_nothing(browser, app_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    try:
+        for path, ready in (("/?lang=id", "[data-testid=network] svg"),
+                            ("/compare", ".kb-run-compare"), ("/teach?step=2", ".kb-teach-ask"),
+                            ("/about", "[data-testid=about-study]")):
+            page.goto(app_url + path)
+            page.locator(ready).wait_for()
+            width_now = page.evaluate("document.documentElement.scrollWidth")
+            assert width_now <= width, f"{path} is {width_now} px wide at {width} px"
+        page.goto(app_url + "/teach?step=2")
+        page.locator(".kb-teach-ask").scroll_into_view_if_needed()
+        ask, nav = page.locator(".kb-teach-ask").bounding_box(), \
+            page.locator(".kb-teach-nav").bounding_box()
+        overlap = min(ask["y"] + ask["height"], nav["y"] + nav["height"]) - max(ask["y"], nav["y"])
+        assert overlap <= 0, "Teach's Back/Next bar covers the question to the class"
+    finally:
+        context.close()

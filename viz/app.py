@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import solara
 
-from . import about, compare, explore, teach
+from . import about, address, compare, explore, teach
 from .i18n import LANG_NAMES, LANGS, t
 from .session import Session, SessionContext
 from .style import CSS
@@ -22,11 +22,31 @@ NAV = (("/", "nav.explore"), ("/compare", "nav.compare"), ("/teach", "nav.teach"
 
 def initial_language(search: str | None) -> str:
     """The language asked for in the address (``?lang=id``), else English."""
-    for part in (search or "").split("&"):
-        key, _, value = part.partition("=")
-        if key == "lang" and value in LANGS:
-            return value
-    return "en"
+    value = address.parse(search).get("lang")
+    return value if value in LANGS else "en"
+
+
+def start_session(path: str, search: str | None) -> Session:
+    """This tab's session, set up from its address (viz.address)."""
+    session = Session(initial_language(search))
+    session.address_problems = address.apply(session, path, search)
+    return session
+
+
+@solara.component
+def AddressSync(session: Session, path: str):
+    """Keeps the address in step with the page's settings, so a reload or a link restores them."""
+    router = solara.use_router()
+    wanted = address.query(session, path)
+
+    def sync():
+        # only the pages whose settings it writes: others (the classroom's /class and
+        # /join, About) keep their own address
+        if address.page_of(path) and wanted != (router.search or ""):
+            router.push(f"{router.path}?{wanted}")
+
+    solara.use_effect(sync, [wanted, path, router.search])
+    return solara.Div(style={"display": "none"})
 
 
 @solara.component
@@ -40,7 +60,7 @@ def Header(session: Session, lang: str, path: str):
             for target, key in NAV:
                 active = path == target or (target == "/about" and path in ("/odd",
                                                                              "/parameters"))
-                with solara.Link(target):
+                with solara.Link(f"{target}?lang={lang}"):
                     solara.Button(t(key, lang), text=True,
                                   classes=["kb-nav-button", f"kb-nav-{key.split('.')[1]}"]
                                   + (["kb-active"] if active else []))
@@ -57,7 +77,7 @@ def Header(session: Session, lang: str, path: str):
 def Layout(children=[]):
     """Every page's frame; owns this tab's Session."""
     router = solara.use_router()
-    session = solara.use_memo(lambda: Session(initial_language(router.search)), [])
+    session = solara.use_memo(lambda: start_session(router.path, router.search), [])
     solara.use_effect(lambda: session.close, [])
     SessionContext.provide(session)
     lang = session.lang.value
@@ -67,7 +87,11 @@ def Layout(children=[]):
         solara.Style(CSS)
         solara.Title(f"{t('app.title', lang)} · {t(page_key, lang)}")
         Header(session, lang, path)
+        AddressSync(session, path)
         with solara.Div(classes=["kb-content"]):
+            for problem in session.address_problems:
+                solara.Warning(t("error.address", lang, detail=problem), dense=True,
+                               classes=["kb-address-problem"])
             solara.Div(children=children)
     return main
 

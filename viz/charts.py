@@ -15,17 +15,7 @@ from typing import Sequence
 
 import numpy as np
 
-#: Colours used across the app (colour-blind-safe where it matters: A/B, on/off).
-PALETTE = {
-    "a": "#1f77b4", "b": "#e8710a",
-    "on": "#2e7d32", "off": "#9e9e9e",
-    "uptake": "#6a1b9a", "cases": "#1565c0", "waiting": "#c62828", "in_service": "#00897b",
-    "funds": "#2e7d32", "staff": "#ef6c00", "volunteers": "#f9a825",
-    "cadres": "#81c784", "groups": "#2e7d32", "trust": "#263238",
-}
-#: One colour per agency kind; city agencies are drawn dashed.
-AGENCY_COLOURS = {"uptd_ppa": "#6a1b9a", "dinsos": "#1565c0", "dp3ap2kb": "#00897b",
-                  "police": "#5d4037"}
+from .theme import AGENCY_COLOURS, PALETTE  # noqa: F401  (re-exported for callers)
 
 
 @dataclass
@@ -59,33 +49,42 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _fmt_tick(value: float, percent: bool) -> str:
+def _fmt_tick(value: float, percent: bool, lang: str = "en") -> str:
+    """An axis label: 25%, 1.5 (1,5 in Bahasa Indonesia), 2k for 2000."""
     if percent:
-        return f"{100 * value:.0f}%"
-    if abs(value) >= 1000:
-        return f"{value / 1000:g}k"
-    return f"{value:g}"
+        text = f"{100 * value:.0f}%"
+    elif abs(value) >= 1000:
+        text = f"{value / 1000:g}k" if lang == "en" else f"{value / 1000:g}rb"
+    else:
+        text = f"{value:g}"
+    return text.replace(".", ",") if lang == "id" else text
 
 
 def _segments(xs: np.ndarray, ys: np.ndarray):
     """Runs of consecutive finite points, as index arrays."""
-    finite = np.isfinite(ys)
-    runs, start = [], None
-    for i, ok in enumerate(finite):
-        if ok and start is None:
-            start = i
-        elif not ok and start is not None:
-            runs.append(np.arange(start, i))
-            start = None
-    if start is not None:
-        runs.append(np.arange(start, len(ys)))
-    return runs
+    finite = np.isfinite(np.asarray(ys, dtype=float))
+    if finite.all():
+        return [np.arange(len(finite))] if len(finite) else []
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], finite.astype(np.int8), [0]])))
+    return [np.arange(start, stop) for start, stop in zip(edges[::2], edges[1::2])]
+
+
+def _points(px: np.ndarray, py: np.ndarray) -> str:
+    """"x,y x,y ..." with one decimal, for polylines and polygons."""
+    pairs = np.empty(2 * len(px))
+    pairs[0::2], pairs[1::2] = px, py
+    return " ".join(["%.1f,%.1f"] * len(px)) % tuple(pairs.tolist())
 
 
 def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=None,
                y_max=None, percent: bool = False, x_label: str = "", width: int = 400,
-               height: int = 260, note: str = "") -> str:
-    """An SVG line chart; x is in years. Returns the SVG markup as text."""
+               height: int = 260, note: str = "", marks: Sequence[tuple[float, str]] = (),
+               lang: str = "en") -> str:
+    """An SVG line chart; x is in (calendar) years. Returns the SVG markup as text.
+
+    ``marks`` are (x, label) pairs drawn as dashed vertical lines with a numbered
+    flag (a change made during the run); the label shows on hover and on tap.
+    """
     xs = np.asarray(x, dtype=float)
     # legend under the title, wrapping; the plot starts below it
     legend, lx, ly = [], 4.0, 38.0
@@ -142,11 +141,11 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
                    'stroke="#e0e0e0" stroke-width="1"/>'
                    f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="12" fill="#607d8b" '
-                   f'text-anchor="end">{_fmt_tick(tick, percent)}</text>')
+                   f'text-anchor="end">{_fmt_tick(tick, percent, lang)}</text>')
     span = x_hi - x_lo
-    step = 1 if span <= 6 else 2 if span <= 12 else 5
+    step = 1 if span <= 6 else 2 if span <= 12 else 5 if span <= 30 else 10
     if span < 1.5:
-        step = 0.25
+        step = 0.25 if x_lo < 1000 else 1      # calendar years: whole years only
     tick = math.ceil(x_lo / step) * step
     while tick <= x_hi + 1e-9:
         x = px(tick)
@@ -163,6 +162,16 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     if note:
         out.append(f'<text x="{left + plot_w / 2:.0f}" y="{top + plot_h / 2:.0f}" font-size="13" '
                    f'fill="#90a4ae" text-anchor="middle">{escape(note)}</text>')
+    for i, (mx, label) in enumerate(marks, start=1):
+        if not x_lo <= mx <= x_hi:
+            continue
+        x = px(mx)
+        out.append(f'<g class="kb-mark" tabindex="0"><title>{escape(label)}</title>'
+                   f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" '
+                   f'stroke="{PALETTE["event"]}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+                   f'<rect x="{x - 8:.1f}" y="{top - 2}" width="16" height="15" rx="3" '
+                   f'fill="{PALETTE["event"]}"/><text x="{x:.1f}" y="{top + 10}" font-size="11" '
+                   f'fill="white" text-anchor="middle">{i}</text></g>')
     # bands, then lines
     for line in lines:
         if line.lo is None or line.hi is None:
@@ -173,8 +182,8 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
         for run in _segments(xs, np.where(ok, 0.0, np.nan)):
             if len(run) < 2:
                 continue
-            upper = " ".join(f"{px(xs[i]):.1f},{py(hi_a[i]):.1f}" for i in run)
-            lower = " ".join(f"{px(xs[i]):.1f},{py(lo_a[i]):.1f}" for i in run[::-1])
+            upper = _points(px(xs[run]), py(hi_a[run]))
+            lower = _points(px(xs[run[::-1]]), py(lo_a[run[::-1]]))
             out.append(f'<polygon points="{upper} {lower}" fill="{line.color}" '
                        'fill-opacity="0.18" stroke="none"/>')
     for line in lines:
@@ -188,12 +197,66 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
                 out.append(f'<circle cx="{px(xs[i]):.1f}" cy="{py(ys[i]):.1f}" r="2" '
                            f'fill="{line.color}"/>')
                 continue
-            points = " ".join(f"{px(xs[i]):.1f},{py(ys[i]):.1f}" for i in run)
+            points = _points(px(xs[run]), py(ys[run]))
             out.append(f'<polyline points="{points}" fill="none" stroke="{line.color}" '
                        f'stroke-width="{line.width}" stroke-linejoin="round"{dash}>'
                        f'<title>{escape(line.label)}</title></polyline>')
+    out.extend(_hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang))
     out.append("</svg>")
     return "".join(out)
+
+
+#: Columns of a chart that show their values on hover or tap.
+HIT_COLUMNS = 20
+
+
+def _value_text(value: float, percent: bool, lang: str) -> str:
+    if not math.isfinite(value):
+        return "–"
+    text = f"{100 * value:.0f}%" if percent else f"{value:.3g}" if abs(value) < 1000 \
+        else f"{value:,.0f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> list[str]:
+    """Invisible columns that show the lines' values at that time on hover or tap (focus).
+
+    Pure SVG and CSS (viz.style: ``.kb-hit``), so it works on touch screens and costs
+    no script; a tapped column takes the focus and shows its values until the next tap.
+    """
+    labelled = [ln for ln in lines if ln.label and len(ln.y) == len(xs)][:6]
+    if len(xs) < 2 or not labelled:
+        return []
+    count = min(HIT_COLUMNS, len(xs))
+    edges = np.linspace(0, len(xs), count + 1).astype(int)
+    picks = np.maximum(edges[:-1], np.minimum(edges[1:] - 1, (edges[:-1] + edges[1:]) // 2))
+    lefts = px(xs[edges[:-1]])
+    rights = px(xs[np.minimum(edges[1:], len(xs) - 1)])
+    centres = px(xs[picks])
+    names = [escape(ln.label[:28]) for ln in labelled]
+    values = [[_value_text(float(v), percent, lang) for v in np.asarray(ln.y, float)[picks]]
+              for ln in labelled]
+    when = [f"{x:.1f}" for x in xs[picks]]
+    if lang == "id":
+        when = [w.replace(".", ",") for w in when]
+    out = []
+    for k in range(count):
+        rows = [when[k]] + [f"{names[j]}: {values[j][k]}" for j in range(len(labelled))]
+        box_w = 12 + 6.6 * max(len(r) for r in rows)
+        x = centres[k]
+        bx = x + 8 if x + 8 + box_w <= left + plot_w else x - 8 - box_w
+        texts = "".join(f'<text x="{bx + 6:.1f}" y="{top + 16 + 14 * j}" font-size="12">{r}'
+                        f"</text>" for j, r in enumerate(rows))
+        out.append(f'<g class="kb-hit" tabindex="0"><rect x="{lefts[k]:.1f}" y="{top}" '
+                   f'width="{max(rights[k] - lefts[k], 1):.1f}" height="{plot_h}" '
+                   f'fill="transparent"/><line class="kb-cursor" x1="{x:.1f}" y1="{top}" '
+                   f'x2="{x:.1f}" y2="{top + plot_h}" stroke="none"/><g class="kb-tip">'
+                   f'<rect x="{bx:.1f}" y="{top + 2}" width="{box_w:.0f}" '
+                   f'height="{6 + 14 * len(rows)}" rx="4" fill="white" stroke="#b0bec5"/>'
+                   f'{texts}</g></g>')
+    return out
 
 
 def rolling_sum(values: Sequence[float], window: int) -> np.ndarray:

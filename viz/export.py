@@ -66,8 +66,18 @@ def explore_png(frame, lang: str) -> bytes:
     for ax in axes.flat:
         ax.set_xlabel(t("common.year", lang))
         ax.grid(alpha=0.3)
-    fig.suptitle(f"Kolaborasi · {frame.settings.scenario} · seed {frame.seed} · "
-                 f"{t('kpi.week', lang, week=frame.week)}")
+    from experiments.spec import load_scenario
+
+    from .explore import change_marks
+
+    for mx, label in change_marks(frame, lang):
+        for ax in axes.flat:
+            ax.axvline(mx, color=PALETTE["event"], lw=1, ls="--")
+        axes[0, 0].annotate(label, (mx, 0.98), fontsize=7, color=PALETTE["event"],
+                            rotation=90, va="top", ha="right")
+    fig.suptitle(t("png.explore_title", lang,
+                   scenario=load_scenario(frame.settings.scenario).title[lang],
+                   seed=frame.seed, week=frame.week, year=frame.year))
     return _png(fig)
 
 

@@ -10,6 +10,8 @@ parameter documents are in English only; the app says so in Indonesian.
 
 from __future__ import annotations
 
+import math
+
 LANGS = ("en", "id")
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
 
@@ -55,20 +57,32 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.pause": {"en": "Pause", "id": "Jeda"},
     "explore.step": {"en": "+1 week", "id": "+1 minggu"},
     "explore.step_year": {"en": "+1 year", "id": "+1 tahun"},
-    "explore.reset": {"en": "Reset", "id": "Ulang"},
-    "explore.speed": {
-        "en": "Speed of Play (per step shown)",
-        "id": "Kecepatan (per langkah tampil)",
+    "explore.reset": {"en": "Reset", "id": "Atur ulang"},
+    "explore.speed": {"en": "Speed of Play", "id": "Kecepatan"},
+    "explore.per_second": {"en": "{n} weeks/s", "id": "{n} minggu/detik"},
+    "explore.keys": {
+        "en": "Keyboard: space plays or pauses, → steps one week.",
+        "id": "Papan ketik: spasi menjalankan atau menjeda, → maju satu minggu.",
     },
-    "speed.1": {"en": "1 week", "id": "1 minggu"},
-    "speed.4": {"en": "1 month", "id": "1 bulan"},
-    "speed.13": {"en": "1 quarter", "id": "1 triwulan"},
+    "explore.play_key": {"en": "Play or pause (space)", "id": "Jalankan atau jeda (spasi)"},
+    "explore.step_key": {"en": "One week on (→)", "id": "Maju satu minggu (→)"},
+    "explore.reset_help": {
+        "en": "Back to week 0 with the starting settings; changes made during the run are "
+              "dropped.",
+        "id": "Kembali ke minggu 0 dengan pengaturan awal; perubahan selama simulasi dihapus.",
+    },
+    "explore.restore": {"en": "Restore the scenario's settings",
+                        "id": "Kembalikan pengaturan skenario"},
     "explore.settings": {"en": "Settings", "id": "Pengaturan"},
-    "explore.replay_note": {
-        "en": "Changing a setting replays the run from week 0 to the current week with the same "
-              "seed, so you see its effect at once.",
-        "id": "Mengubah pengaturan mengulang simulasi dari minggu 0 sampai minggu sekarang dengan "
-              "seed yang sama, sehingga efeknya langsung terlihat.",
+    "explore.changes": {"en": "Changes during this run", "id": "Perubahan selama simulasi ini"},
+    "explore.change_note": {
+        "en": "Before the first step a setting changes how the run starts. During a run it "
+              "applies from the coming week, like a policy decided that week; the run goes on "
+              "and the change is marked on the charts.",
+        "id": "Sebelum langkah pertama, pengaturan mengubah kondisi awal simulasi. Selama "
+              "simulasi, pengaturan berlaku mulai minggu berikutnya, seperti kebijakan yang "
+              "diputuskan pada minggu itu; simulasi berlanjut dan perubahan ditandai pada "
+              "grafik.",
     },
     "explore.advanced": {"en": "All parameters (for researchers)",
                          "id": "Semua parameter (untuk peneliti)"},
@@ -87,11 +101,12 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.network": {"en": "The collaboration network", "id": "Jaringan kolaborasi"},
     "explore.network_help": {
         "en": "Line width and colour from the center to each agency show that agency's trust "
-              "(red low, green high); thin blue lines are staff members' personal ties. Hover "
-              "over a node for details.",
-        "id": "Tebal dan warna garis dari lembaga ke setiap dinas menunjukkan kepercayaan dinas "
-              "tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan pribadi "
-              "staf. Arahkan kursor ke simpul untuk rinciannya.",
+              "(red low, green high); thin blue lines are staff members' personal ties. The "
+              "numbers on the drawing need no mouse; with one, a node shows more on hover.",
+        "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan "
+              "instansi tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan "
+              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul "
+              "menampilkan rincian saat kursor diarahkan.",
     },
     "explore.flows": {
         "en": "Survivors in the past 52 weeks",
@@ -99,7 +114,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "group.habitus": {"en": "Habits of staff and volunteers (habitus)",
                       "id": "Kebiasaan staf dan relawan (habitus)"},
-    "group.advocacy": {"en": "Advocacy with agencies", "id": "Advokasi ke dinas"},
+    "group.advocacy": {"en": "Advocacy with agencies", "id": "Advokasi ke instansi"},
     "group.community": {"en": "Community work", "id": "Kerja komunitas"},
     "group.funding": {"en": "Money and people", "id": "Dana dan SDM"},
 
@@ -119,28 +134,45 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "'{text}' is not a number; parameter {name} needs a number in {range}.",
         "id": "'{text}' bukan angka; parameter {name} memerlukan angka dalam {range}.",
     },
+    "error.range_text": {"en": "{low} to {high} ({unit})", "id": "{low} sampai {high} ({unit})"},
+    "error.not_number": {"en": "'{text}' is not a number. Valid: {range}.",
+                         "id": "'{text}' bukan angka. Yang sah: {range}."},
+    "error.not_whole": {"en": "'{text}' is not a whole number. Valid: {range}.",
+                        "id": "'{text}' bukan bilangan bulat. Yang sah: {range}."},
+    "error.out_of_range": {"en": "{text} is outside the valid range: {range}.",
+                           "id": "{text} di luar rentang yang sah: {range}."},
+    "error.entry_sum": {
+        "en": "Help-seekers going first to the police and to an agency add up to {total}; "
+              "together they must not exceed 1 (the rest go to the center directly).",
+        "id": "Pencari bantuan yang pertama ke polisi dan ke instansi berjumlah {total}; "
+              "jumlahnya tidak boleh lebih dari 1 (sisanya langsung ke lembaga).",
+    },
+    "error.address": {"en": "The address asks for something the app cannot use, so it was "
+                            "skipped: {detail}",
+                      "id": "Alamat meminta sesuatu yang tidak dapat dipakai aplikasi, jadi "
+                            "dilewati: {detail}"},
     "error.model": {
         "en": "The model stopped with an error: {detail}. Press Reset to start again.",
-        "id": "Model berhenti karena kesalahan: {detail}. Tekan Ulang untuk memulai lagi.",
+        "id": "Model berhenti karena kesalahan: {detail}. Tekan Atur ulang untuk memulai lagi.",
     },
 
     # --- explore: numbers and charts ---------------------------------------------------
     "kpi.week": {"en": "Week {week}", "id": "Minggu ke-{week}"},
     "kpi.week_title": {"en": "Week", "id": "Minggu ke-"},
-    "kpi.start": {"en": "the start", "id": "awal simulasi"},
-    "kpi.year": {"en": "in year {year}", "id": "pada tahun ke-{year}"},
+    "kpi.start": {"en": "start of {year}", "id": "awal tahun {year}"},
+    "kpi.year": {"en": "in {year}", "id": "tahun {year}"},
     "kpi.uptake": {"en": "Referral uptake", "id": "Serapan rujukan"},
     "kpi.uptake_sub": {"en": "referred ÷ seen by agencies, last 13 weeks",
-                       "id": "dirujuk ÷ ditemui dinas, 13 minggu terakhir"},
+                       "id": "dirujuk ÷ ditemui instansi, 13 minggu terakhir"},
     "kpi.cases": {"en": "Cases handled", "id": "Kasus ditangani"},
     "kpi.cases_sub": {"en": "taken into accompaniment, last 52 weeks",
                       "id": "mulai didampingi, 52 minggu terakhir"},
     "kpi.waiting": {"en": "Waiting now", "id": "Menunggu saat ini"},
     "kpi.waiting_sub": {"en": "survivors on the waiting list", "id": "korban dalam daftar tunggu"},
-    "kpi.trust": {"en": "Agencies' trust", "id": "Kepercayaan dinas"},
+    "kpi.trust": {"en": "Agencies' trust", "id": "Kepercayaan instansi"},
     "kpi.trust_sub": {
         "en": "mean of the 8 agencies, 0 to 1",
-        "id": "rata-rata 8 dinas, 0 sampai 1",
+        "id": "rata-rata 8 instansi, 0 sampai 1",
     },
     "kpi.funds": {"en": "Funds", "id": "Dana"},
     "kpi.funds_sub": {"en": "IDR million", "id": "juta rupiah"},
@@ -152,7 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
     "flow.incidents": {"en": "GBV incidents", "id": "Kejadian KBG"},
     "flow.sought": {"en": "sought help by themselves", "id": "mencari bantuan sendiri"},
     "flow.found": {"en": "found by community groups", "id": "ditemukan komunitas dampingan"},
-    "flow.seen": {"en": "seen by an agency or the police", "id": "ditemui dinas atau polisi"},
+    "flow.seen": {"en": "seen by an agency or the police", "id": "ditemui instansi atau polisi"},
     "flow.referred": {"en": "referred to the center", "id": "dirujuk ke lembaga"},
     "flow.direct": {"en": "came to the center directly", "id": "datang langsung ke lembaga"},
     "flow.intake": {"en": "taken into accompaniment", "id": "mulai didampingi"},
@@ -163,7 +195,7 @@ TEXT: dict[str, dict[str, str]] = {
                      "id": "Serapan rujukan (jendela 13 minggu)"},
     "chart.uptake_line": {
         "en": "share of agency cases referred",
-        "id": "porsi kasus dinas yang dirujuk",
+        "id": "porsi kasus instansi yang dirujuk",
     },
     "chart.casework": {"en": "Casework at the center", "id": "Penanganan kasus di lembaga"},
     "chart.handled13": {"en": "handled, last 13 weeks", "id": "ditangani, 13 minggu terakhir"},
@@ -171,7 +203,7 @@ TEXT: dict[str, dict[str, str]] = {
     "chart.waiting": {"en": "waiting", "id": "menunggu"},
     "chart.trust": {
         "en": "Agencies' trust in the center",
-        "id": "Kepercayaan dinas kepada lembaga",
+        "id": "Kepercayaan instansi kepada lembaga",
     },
     "chart.mean": {"en": "mean", "id": "rata-rata"},
     "chart.city_dashed": {"en": "city: dashed", "id": "kota: putus-putus"},
@@ -187,10 +219,10 @@ TEXT: dict[str, dict[str, str]] = {
                          "id": "Kasus ditangani per tahun (laju triwulanan)"},
     "chart.mean_trust": {
         "en": "Agencies' mean trust (0-1)",
-        "id": "Rata-rata kepercayaan dinas (0-1)",
+        "id": "Rata-rata kepercayaan instansi (0-1)",
     },
     "chart.conflicts": {"en": "Conflicts with agencies per year (past 52 weeks)",
-                        "id": "Konflik dengan dinas per tahun (52 minggu terakhir)"},
+                        "id": "Konflik dengan instansi per tahun (52 minggu terakhir)"},
     "chart.found_rate": {"en": "Survivors found by groups, per year (quarterly rate)",
                          "id": "Korban ditemukan komunitas, per tahun (laju triwulanan)"},
     "chart.unmet_rate": {"en": "Unmet need per year (quarterly rate)",
@@ -214,8 +246,8 @@ TEXT: dict[str, dict[str, str]] = {
     "net.volunteer": {"en": "Volunteer", "id": "Relawan"},
     "net.group": {"en": "Community group", "id": "Komunitas dampingan"},
     "net.cadre": {"en": "Cadre", "id": "Kader"},
-    "net.agency_prov": {"en": "Province agency", "id": "Dinas provinsi"},
-    "net.agency_city": {"en": "City agency", "id": "Dinas kota"},
+    "net.agency_prov": {"en": "Province agency", "id": "Instansi provinsi"},
+    "net.agency_city": {"en": "City agency", "id": "Instansi kota"},
     "net.tie": {"en": "Personal tie", "id": "Jaringan pribadi"},
     "net.trust_line": {
         "en": "Trust (red low → green high)",
@@ -231,7 +263,7 @@ TEXT: dict[str, dict[str, str]] = {
     "help.skill": {
         "en": "Seeing opportunities and meeting the agencies' bureaucratic requirements "
               "(0 none, 1 full).",
-        "id": "Melihat peluang dan memenuhi persyaratan birokrasi dinas (0 tidak ada, 1 penuh).",
+        "id": "Melihat peluang dan memenuhi persyaratan birokrasi instansi (0 tidak ada, 1 penuh).",
     },
     "param.volunteerism": {"en": "Volunteerism (dedication without pay)",
                            "id": "Voluntarisme (dedikasi tanpa imbalan)"},
@@ -254,19 +286,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Understanding of survivor accompaniment: more good case outcomes, which build "
               "the agencies' trust.",
         "id": "Pemahaman pendampingan korban: lebih banyak hasil kasus yang baik, yang "
-              "membangun kepercayaan dinas.",
+              "membangun kepercayaan instansi.",
     },
     "param.meetings_per_month": {"en": "Face-to-face meetings with agencies",
-                                 "id": "Pertemuan tatap muka dengan dinas"},
+                                 "id": "Pertemuan tatap muka dengan instansi"},
     "help.meetings_per_month": {"en": "Meetings each staff member holds with agency contacts "
                                       "in a month.",
-                                "id": "Pertemuan setiap staf dengan kontak di dinas dalam "
+                                "id": "Pertemuan setiap staf dengan kontak di instansi dalam "
                                       "sebulan."},
     "param.referral_agreement": {"en": "Referral agreement (MoU) signed",
                                  "id": "Nota kesepahaman (MoU) rujukan ditandatangani"},
     "help.referral_agreement": {
         "en": "With an agreement every referral request meets the agencies' requirements.",
-        "id": "Dengan MoU setiap permohonan rujukan dianggap memenuhi persyaratan dinas.",
+        "id": "Dengan MoU setiap permohonan rujukan dianggap memenuhi persyaratan instansi.",
     },
     "param.campaign_hours_per_week": {"en": "Awareness campaigns", "id": "Kampanye penyadaran"},
     "help.campaign_hours_per_week": {"en": "Hours each staff member spends on campaigns in a week.",
@@ -307,7 +339,7 @@ TEXT: dict[str, dict[str, str]] = {
               "confidence intervals of the mean.",
         "id": "Setiap skenario dijalankan beberapa kali dengan seed acak berbeda (seed yang sama "
               "untuk keduanya), sehingga faktor kebetulan dirata-ratakan. Garis adalah rata-rata; "
-              "pita berarsir adalah selang kepercayaan 95% dari rata-rata.",
+              "pita berarsir adalah selang keyakinan 95% dari rata-rata.",
     },
     "compare.side_a": {"en": "Scenario A", "id": "Skenario A"},
     "compare.side_b": {"en": "Scenario B", "id": "Skenario B"},
@@ -329,45 +361,81 @@ TEXT: dict[str, dict[str, str]] = {
     "compare.verdict": {"en": "Verdict", "id": "Kesimpulan"},
     "compare.csv": {"en": "Results (CSV)", "id": "Hasil (CSV)"},
     "compare.png": {"en": "Charts (PNG)", "id": "Grafik (PNG)"},
-    "verdict.headline_up": {
-        "en": "{b} raises referral uptake by {diff} percentage points compared with {a} "
-              "(95% CI of the difference {lo} to {hi}).",
-        "id": "{b} menaikkan serapan rujukan sebesar {diff} poin persentase dibandingkan {a} "
-              "(SK 95% selisih {lo} sampai {hi}).",
+    "verdict.headline_some": {
+        "en": "With {n} paired runs per scenario, {b} differs from {a} on {k} of {m} outcomes "
+              "(paired t-tests, Holm-adjusted p < 0.05): {which}.",
+        "id": "Dengan {n} simulasi berpasangan per skenario, {b} berbeda dari {a} pada {k} dari "
+              "{m} hasil (uji t berpasangan, p terkoreksi Holm < 0,05): {which}.",
     },
-    "verdict.headline_down": {
-        "en": "{b} lowers referral uptake by {diff} percentage points compared with {a} "
-              "(95% CI of the difference {lo} to {hi}).",
-        "id": "{b} menurunkan serapan rujukan sebesar {diff} poin persentase dibandingkan {a} "
-              "(SK 95% selisih {lo} sampai {hi}).",
+    "verdict.headline_none": {
+        "en": "With {n} paired runs per scenario, {a} and {b} cannot be told apart on any of "
+              "the {m} outcomes (paired t-tests, Holm-adjusted p ≥ 0.05).",
+        "id": "Dengan {n} simulasi berpasangan per skenario, {a} dan {b} belum dapat dibedakan "
+              "pada satu pun dari {m} hasil (uji t berpasangan, p terkoreksi Holm ≥ 0,05).",
     },
-    "verdict.headline_same": {
-        "en": "With {n} runs each, {a} and {b} cannot be told apart on referral uptake "
-              "(difference {diff} points, 95% CI {lo} to {hi}). More runs may tell.",
-        "id": "Dengan {n} simulasi masing-masing, {a} dan {b} belum dapat dibedakan dari serapan "
-              "rujukan (selisih {diff} poin, SK 95% {lo} sampai {hi}). Tambah jumlah simulasi.",
+    "verdict.higher": {"en": "higher {outcome}", "id": "{outcome} lebih tinggi"},
+    "verdict.lower": {"en": "lower {outcome}", "id": "{outcome} lebih rendah"},
+    "verdict.and": {"en": "and", "id": "dan"},
+    "verdict.line_up": {
+        "en": "{Outcome}: higher with B. {a} with A against {b} with B; paired difference "
+              "{diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: lebih tinggi dengan B. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
     },
-    "verdict.uptake": {"en": "Referral uptake in year {year}: {a} vs {b}",
-                       "id": "Serapan rujukan pada tahun ke-{year}: {a} vs {b}"},
-    "verdict.cases": {"en": "Cases handled in year {year}: {a} vs {b}",
-                      "id": "Kasus ditangani pada tahun ke-{year}: {a} vs {b}"},
-    "verdict.unmet": {"en": "Survivors who reached a service but were not served in year {year}: "
-                            "{a} vs {b}",
-                      "id": "Korban yang sampai ke layanan tetapi tidak tertangani pada tahun "
-                            "ke-{year}: {a} vs {b}"},
-    "verdict.trust": {"en": "Agencies' mean trust at the end: {a} vs {b}",
-                      "id": "Rata-rata kepercayaan dinas di akhir: {a} vs {b}"},
-    "verdict.staff": {"en": "Staff at the end: {a} vs {b}; volunteers: {c} vs {d}",
-                      "id": "Staf di akhir: {a} vs {b}; relawan: {c} vs {d}"},
-    "verdict.funds": {"en": "Funds at the end (IDR million): {a} vs {b}",
-                      "id": "Dana di akhir (juta rupiah): {a} vs {b}"},
-    "verdict.groups": {"en": "Community groups at the end: {a} vs {b}",
-                       "id": "Komunitas dampingan di akhir: {a} vs {b}"},
+    "verdict.line_down": {
+        "en": "{Outcome}: lower with B. {a} with A against {b} with B; paired difference "
+              "{diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: lebih rendah dengan B. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
+    },
+    "verdict.line_same": {
+        "en": "{Outcome}: cannot be told apart. {a} with A against {b} with B; paired "
+              "difference {diff} (95% confidence interval {lo} to {hi}), Holm-adjusted p {p}.",
+        "id": "{Outcome}: belum dapat dibedakan. {a} dengan A dibanding {b} dengan B; selisih "
+              "berpasangan {diff} (selang keyakinan 95% {lo} sampai {hi}), p terkoreksi Holm {p}.",
+    },
+    "verdict.more": {
+        "en": "More runs may tell apart: {which}.",
+        "id": "Simulasi tambahan mungkin dapat membedakan: {which}.",
+    },
+    "verdict.at_max": {
+        "en": "At {n} runs per scenario, {which} still cannot be told apart: a real difference, "
+              "if any, lies within the intervals shown.",
+        "id": "Dengan {n} simulasi per skenario, {which} tetap belum dapat dibedakan: selisih "
+              "yang nyata, bila ada, berada di dalam selang yang ditampilkan.",
+    },
+    "verdict.also": {"en": "Also at the end: volunteers {a} against {b}; community groups {c} "
+                           "against {d}.",
+                     "id": "Juga di akhir: relawan {a} dibanding {b}; komunitas dampingan {c} "
+                           "dibanding {d}."},
+    "outcome.uptake": {"en": "referral uptake in {year}", "id": "serapan rujukan tahun {year}"},
+    "outcome.cases": {"en": "cases handled in {year}", "id": "kasus ditangani tahun {year}"},
+    "outcome.unmet": {"en": "survivors not served in {year}",
+                      "id": "korban tidak tertangani tahun {year}"},
+    "outcome.trust": {"en": "agencies' mean trust at the end",
+                      "id": "rata-rata kepercayaan instansi di akhir"},
+    "outcome.funds": {"en": "funds at the end (IDR million)",
+                      "id": "dana di akhir (juta rupiah)"},
+    "outcome.staff": {"en": "staff at the end", "id": "staf di akhir"},
+    "tip.skill": {"en": "skill", "id": "keterampilan"},
+    "tip.commitment": {"en": "commitment", "id": "komitmen"},
+    "tip.cases": {"en": "cases", "id": "kasus"},
+    "tip.dedication": {"en": "dedication", "id": "dedikasi"},
+    "tip.burnout": {"en": "burnout", "id": "kelelahan"},
+    "tip.cadres": {"en": "cadres", "id": "kader"},
+    "tip.ties": {"en": "staff ties", "id": "jaringan staf"},
+    "png.explore_title": {"en": "Kolaborasi · {scenario} · seed {seed} · week {week} ({year})",
+                          "id": "Kolaborasi · {scenario} · seed {seed} · minggu ke-{week} "
+                                "({year})"},
+    "png.compare_title": {"en": "Kolaborasi · A: {a} · B: {b} · {n} runs each",
+                          "id": "Kolaborasi · A: {a} · B: {b} · {n} simulasi masing-masing"},
+    "compare.more": {"en": "More runs: {n} → {m} per scenario",
+                     "id": "Tambah simulasi: {n} → {m} per skenario"},
     "verdict.note": {
         "en": "Numbers are means of {n} runs with 95% confidence intervals in brackets. The "
               "model shows mechanisms, not forecasts: compare directions and sizes, not exact "
               "values.",
-        "id": "Angka adalah rata-rata dari {n} simulasi dengan selang kepercayaan 95% dalam "
+        "id": "Angka adalah rata-rata dari {n} simulasi dengan selang keyakinan 95% dalam "
               "kurung. Model ini menunjukkan mekanisme, bukan ramalan: bandingkan arah dan "
               "besarnya, bukan nilai pastinya.",
     },
@@ -389,7 +457,7 @@ TEXT: dict[str, dict[str, str]] = {
               "{reps} runs with it off. Lines are means, bands 95% confidence intervals.",
         "id": "Percobaan: {reps} simulasi selama {years} tahun dengan pengungkit aktif, dan "
               "{reps} simulasi yang sama dengan pengungkit nonaktif. Garis adalah rata-rata, "
-              "pita selang kepercayaan 95%.",
+              "pita selang keyakinan 95%.",
     },
     "teach.waiting": {"en": "Press \"Run the experiment\" when the class has guessed.",
                       "id": "Tekan \"Jalankan percobaan\" setelah kelas menebak."},
@@ -404,7 +472,7 @@ TEXT: dict[str, dict[str, str]] = {
               "the front of the room; the Run button shows the result when the class has made "
               "its guess.",
         "id": "Mode ini menelusuri mekanisme yang ditemukan penelitian tentang WCC Nurani "
-              "Perempuan di Padang di balik kolaborasinya dengan dinas pemerintah dan "
+              "Perempuan di Padang di balik kolaborasinya dengan instansi pemerintah dan "
               "masyarakat. Setiap layar berisi temuan, cara model mengubahnya menjadi aturan, "
               "pertanyaan untuk kelas, dan percobaan: simulasi yang sama dengan satu pengungkit "
               "aktif dan nonaktif.\n\nGunakan tombol besar Lanjut dan Kembali, clicker "
@@ -416,28 +484,28 @@ TEXT: dict[str, dict[str, str]] = {
     "mech.trust.study": {
         "en": "Staff meet agency contacts face to face and attend the forums the agencies host. "
               "These personal ties are the center's network capital.",
-        "id": "Staf bertemu langsung dengan kontak di dinas dan menghadiri forum yang diadakan "
-              "dinas. Jaringan pribadi ini adalah modal jaringan lembaga.",
+        "id": "Staf bertemu langsung dengan kontak di instansi dan menghadiri forum yang diadakan "
+              "instansi. Jaringan pribadi ini adalah modal jaringan lembaga.",
     },
     "mech.trust.model": {
         "en": "Each meeting counts as a good experience for the agency and strengthens a "
               "staff member's tie. Trust follows a Beta reputation: good and bad experiences "
               "are counted, old ones slowly forgotten, so trust sinks back without contact.",
-        "id": "Setiap pertemuan dihitung sebagai pengalaman baik bagi dinas dan memperkuat "
+        "id": "Setiap pertemuan dihitung sebagai pengalaman baik bagi instansi dan memperkuat "
               "jaringan staf. Kepercayaan mengikuti reputasi Beta: pengalaman baik dan buruk "
               "dihitung, yang lama perlahan dilupakan, sehingga kepercayaan turun bila tidak ada "
               "kontak.",
     },
     "mech.trust.ask": {"en": "If staff stop meeting agencies, what happens to trust and to "
                              "referrals?",
-                       "id": "Jika staf berhenti bertemu dinas, apa yang terjadi pada kepercayaan "
-                             "dan rujukan?"},
+                       "id": "Jika staf berhenti bertemu instansi, apa yang terjadi pada "
+                             "kepercayaan dan rujukan?"},
     "mech.trust.on": {"en": "3 meetings a month", "id": "3 pertemuan sebulan"},
     "mech.trust.off": {"en": "no meetings", "id": "tanpa pertemuan"},
     "mech.trust.result": {
         "en": "After {years} years agencies' mean trust is {on} with meetings and {off} "
               "without; referral uptake in the last year is {on2} vs {off2}.",
-        "id": "Setelah {years} tahun rata-rata kepercayaan dinas {on} dengan pertemuan dan "
+        "id": "Setelah {years} tahun rata-rata kepercayaan instansi {on} dengan pertemuan dan "
               "{off} tanpa pertemuan; serapan rujukan pada tahun terakhir {on2} vs {off2}.",
     },
     # mechanism 2: referral
@@ -446,16 +514,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The center asks agencies for referrals and must meet each agency's "
               "requirements. Agencies refer survivors to the center when they trust it to "
               "protect her from every angle.",
-        "id": "Lembaga meminta rujukan kepada dinas dan harus memenuhi persyaratan setiap "
-              "dinas. Dinas merujuk korban ke lembaga bila percaya lembaga mampu melindunginya "
-              "dari segala sisi.",
+        "id": "Lembaga meminta rujukan kepada instansi dan harus memenuhi persyaratan setiap "
+              "instansi. Instansi merujuk korban ke lembaga bila percaya lembaga mampu "
+              "melindunginya dari segala sisi.",
     },
     "mech.referral.model": {
         "en": "An agency refers a survivor with a chance that grows with its trust and with "
               "the staff's ties to it, and is cut to less than a third when the center's "
               "request did not meet its requirements. A signed agreement (MoU) makes every "
               "request count as met.",
-        "id": "Dinas merujuk korban dengan peluang yang naik seiring kepercayaannya dan "
+        "id": "Instansi merujuk korban dengan peluang yang naik seiring kepercayaannya dan "
               "jaringan staf dengannya, dan dipotong menjadi kurang dari sepertiga bila "
               "permohonan lembaga tidak memenuhi persyaratan. MoU yang ditandatangani membuat "
               "setiap permohonan dianggap memenuhi syarat.",
@@ -468,7 +536,7 @@ TEXT: dict[str, dict[str, str]] = {
     "mech.referral.result": {
         "en": "In year {years} agencies refer {on} of the survivors they see with an agreement "
               "and {off} without; the center takes in {on2} vs {off2} cases that year.",
-        "id": "Pada tahun ke-{years} dinas merujuk {on} korban yang mereka temui dengan MoU dan "
+        "id": "Pada tahun ke-{years} instansi merujuk {on} korban yang mereka temui dengan MoU dan "
               "{off} tanpa MoU; lembaga mendampingi {on2} vs {off2} kasus pada tahun itu.",
     },
     # mechanism 3: accountability and conflict
@@ -485,7 +553,7 @@ TEXT: dict[str, dict[str, str]] = {
               "Conflicts with agencies are likelier with little reporting; each conflict is a "
               "bad experience that cuts trust and ties, and lowers the donor's chance to renew.",
         "id": "Setiap triwulan laporan disampaikan dengan peluang sebesar tingkat akuntabilitas. "
-              "Konflik dengan dinas lebih mungkin bila pelaporan sedikit; setiap konflik adalah "
+              "Konflik dengan instansi lebih mungkin bila pelaporan sedikit; setiap konflik adalah "
               "pengalaman buruk yang menurunkan kepercayaan dan jaringan, serta peluang donor "
               "memperpanjang hibah.",
     },
@@ -562,7 +630,7 @@ TEXT: dict[str, dict[str, str]] = {
     "mech.funding.study": {
         "en": "The center analyses funding opportunities and agency programs it can join. Its "
               "staff are paid from a donor grant and joint programs; volunteers are not paid.",
-        "id": "Lembaga menganalisis peluang pendanaan dan program dinas yang dapat diikuti. "
+        "id": "Lembaga menganalisis peluang pendanaan dan program instansi yang dapat diikuti. "
               "Staf digaji dari hibah donor dan program bersama; relawan tidak dibayar.",
     },
     "mech.funding.model": {
@@ -575,9 +643,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "mech.funding.ask": {"en": "If the donor grant is halved, how many cases are lost?",
                          "id": "Jika hibah donor dipotong setengah, berapa kasus yang hilang?"},
-    "mech.funding.on": {"en": "full grant (IDR 450 m/yr)", "id": "hibah penuh (Rp450 juta/thn)"},
-    "mech.funding.off": {"en": "grant halved (IDR 225 m/yr)",
-                         "id": "hibah setengah (Rp225 juta/thn)"},
+    "mech.funding.on": {"en": "full grant (IDR 275 m/yr)", "id": "hibah penuh (Rp275 juta/thn)"},
+    "mech.funding.off": {"en": "grant halved (IDR 137.5 m/yr)",
+                         "id": "hibah setengah (Rp137,5 juta/thn)"},
     "mech.funding.result": {
         "en": "After {years} years the center has {on} staff with the full grant and {off} with "
               "half; it takes in {on2} vs {off2} cases in the last year.",
@@ -610,7 +678,7 @@ TEXT: dict[str, dict[str, str]] = {
               "gender, dengan teori habitus, modal dan ranah dari Bourdieu.\n\n"
               "* **Ranah**: lembaga bekerja di ranah provinsi dan kota, beradvokasi kepada "
               "UPTD PPA, Dinas Sosial, DP3AP2KB dan kepolisian (pertemuan tatap muka, forum "
-              "dinas, peluang pendanaan, permohonan rujukan, kampanye), serta di ranah "
+              "instansi, peluang pendanaan, permohonan rujukan, kampanye), serta di ranah "
               "komunitas, tempat sosialisasi menghasilkan kader dan komunitas dampingan.\n"
               "* **Modal jaringan**: jaringan pribadi staf dan relawan dengan aktor strategis "
               "memungkinkan kolaborasi multipihak.\n"
@@ -632,7 +700,7 @@ TEXT: dict[str, dict[str, str]] = {
               "dana menipis.\n"
               "* Pengungkit mana yang lebih atau kurang berpengaruh *di dalam model*, dan ke "
               "arah mana, bila skenario dibandingkan dalam banyak simulasi.\n"
-              "* Gambaran bersama untuk diskusi antara lembaga, dinas, donor dan mahasiswa.",
+              "* Gambaran bersama untuk diskusi antara lembaga, instansi, donor dan mahasiswa.",
     },
     "about.cannot_title": {"en": "What it cannot say", "id": "Yang tidak dapat dikatakan model"},
     "about.cannot": {
@@ -686,18 +754,22 @@ UNITS = {
     "IDR million/(case·week)": "juta rupiah/(kasus·minggu)",
     "IDR million/(staff·month)": "juta rupiah/(staf·bulan)",
     "IDR million/year": "juta rupiah/tahun", "awareness/hour": "kesadaran/jam",
-    "cadres": "kader", "cadres/hour": "kader/jam", "cases/(agency·week)": "kasus/(dinas·minggu)",
-    "conflicts/(agency·year)": "konflik/(dinas·tahun)", "donors/year": "donor/tahun",
-    "forums/(agency·year)": "forum/(dinas·tahun)", "hours": "jam",
+    "cadres": "kader", "cadres/hour": "kader/jam", "cases/(agency·week)": "kasus/(instansi·minggu)",
+    "conflicts/(agency·year)": "konflik/(instansi·tahun)", "donors/year": "donor/tahun",
+    "forums/(agency·year)": "forum/(instansi·tahun)", "hours": "jam",
     "hours/(case·week)": "jam/(kasus·minggu)", "hours/(staff·week)": "jam/(staf·minggu)",
     "hours/week": "jam/minggu", "meetings/(staff·month)": "pertemuan/(staf·bulan)",
     "multiplier": "pengali", "observations": "pengamatan",
     "opportunities/hour": "peluang/jam", "persons": "orang", "persons/year": "orang/tahun",
     "probability": "peluang", "probability/week": "peluang/minggu",
-    "probability/year": "peluang/tahun", "programs/(agency·year)": "program/(dinas·tahun)",
+    "probability/year": "peluang/tahun", "programs/(agency·year)": "program/(instansi·tahun)",
     "pseudo-count": "hitungan semu", "score (0-1)": "skor (0-1)", "share": "porsi",
     "strength (0-1)": "kekuatan (0-1)", "survivors/week": "korban/minggu", "switch": "sakelar",
     "weeks": "minggu",
+    "years": "tahun", "kecamatan": "kecamatan", "groups/kecamatan": "komunitas/kecamatan",
+    "hours/report": "jam/laporan", "observations/week": "pengamatan/minggu",
+    "calls/year": "panggilan/tahun", "severity (0-1)": "tingkat keparahan (0-1)",
+    "calendar year": "tahun kalender",
 }
 
 #: Groups of the parameter table, translated.
@@ -731,9 +803,48 @@ def param_group(text: str, lang: str) -> str:
     return PARAM_GROUPS.get(text, text) if lang == "id" else text
 
 
-def number(value: float, lang: str, digits: int = 0) -> str:
-    """A number written the way each language writes it (1,234.5 or 1.234,5)."""
-    text = f"{value:,.{digits}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+#: Babel locale of each language.
+LOCALES = {"en": "en", "id": "id"}
+#: Written for a number that is missing or not finite.
+MISSING = "–"
+
+
+def _pattern(digits: int, sign: bool = False) -> str:
+    body = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return f"+{body};-{body}" if sign else body
+
+
+def number(value: float, lang: str, digits: int = 0, sign: bool = False) -> str:
+    """A number the way ``lang`` writes it (1,234.5 or 1.234,5), formatted by Babel."""
+    from babel.numbers import format_decimal
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    if round(value, digits) == 0:
+        value, sign = 0.0, False                          # no "-0" or "+0,00"
+    return format_decimal(value, format=_pattern(digits, sign), locale=LOCALES[lang],
+                          decimal_quantization=True)
+
+
+def percent(value: float, lang: str, digits: int = 0) -> str:
+    """A share (0-1) as a percentage in ``lang`` (25% in both; 12.5% or 12,5%)."""
+    from babel.numbers import format_percent
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    return format_percent(value, format=_pattern(digits) + "%", locale=LOCALES[lang])
+
+
+def points(value: float, lang: str) -> str:
+    """A difference of two shares in percentage points, with its sign (+4 or -12)."""
+    text = number(100 * value, lang, 0, sign=True)
+    return text if text == MISSING else text + (" poin" if lang == "id" else " pts")
+
+
+def p_value(p: float, lang: str) -> str:
+    """A p-value as "= 0.03" or "< 0.001" in ``lang``."""
+    if not math.isfinite(p):
+        return "= " + MISSING
+    if p < 0.001:
+        return "< " + number(0.001, lang, 3)
+    return "= " + number(p, lang, 3 if p < 0.01 else 2)

@@ -55,19 +55,21 @@ LEVERS = (
 LEVER_NAMES = tuple(lever.name for lever in LEVERS)
 
 
-def format_value(name: str, value) -> str:
-    """A parameter value as the app writes it (80%, 0.60, 3.5, yes/no is left to i18n)."""
+def format_value(name: str, value, lang: str = "en") -> str:
+    """A parameter value as the app writes it in ``lang`` (80%, 0.60 or 0,60, 3.5 or 3,5)."""
+    from .i18n import number, percent
+
     lever = next((lv for lv in LEVERS if lv.name == name), None)
     shown = lever.shown if lever else ("int" if PARAMETERS[name].kind is int else "num")
     if isinstance(value, bool):
         return str(value)
     if shown == "pct":
-        return f"{100 * value:.0f}%"
+        return percent(value, lang)
     if shown == "score":
-        return f"{value:.2f}"
+        return number(value, lang, 2)
     if shown == "int":
-        return f"{int(value)}"
-    return f"{value:g}"
+        return number(int(value), lang)
+    return number(value, lang, 0 if float(value).is_integer() else 1)
 
 
 def full_parameters(changes: dict) -> dict:

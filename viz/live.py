@@ -1,11 +1,14 @@
 """The Explore page's model for one browser session: settings, the run, play and step.
 
-``LiveRun`` owns one ``CollaborationModel``. Every change of settings (scenario,
-a slider, the seed) rebuilds the model and replays it to the week it had reached,
-so the effect shows at once; Reset goes back to week 0. After each change the run
-publishes an immutable ``Frame`` (the numbers the page draws), so drawing never reads
-a model that the play thread is stepping. Bad input (a seed that is not a number, a
-combination the model refuses) leaves the previous run in place and sets ``message``.
+``LiveRun`` owns one ``CollaborationModel``. A lever moved during a run is an
+intervention: it applies from the coming week (``model.change``), nothing is
+replayed, Play goes on, and the change is logged and marked on the charts. At week
+0 a lever simply changes the run's starting settings. A new scenario or seed starts
+a new run at week 0; Reset goes back to week 0 with the starting settings (and
+forgets the interventions). After each change the run publishes an immutable
+``Frame`` (the numbers the page draws), so drawing never reads a model that the play
+thread is stepping. Bad input (a seed that is not a number, a value the model
+refuses) leaves the run as it was and sets ``message``.
 """
 
 from __future__ import annotations
@@ -19,14 +22,18 @@ import solara
 
 from model import AGENCY_KEYS, FLOWS, STOCKS, WEEKS_PER_YEAR, CollaborationModel, ParameterError
 
+from experiments.events import apply_events
+
 from .levers import changed_only, full_parameters
 from .network_view import NetworkLayout
 
 #: Longest run the page plays (years).
-MAX_YEARS = 20
+MAX_YEARS = 40
 MAX_WEEKS = MAX_YEARS * WEEKS_PER_YEAR
-#: Seconds between play ticks.
-TICK_SECONDS = 0.3
+#: Play speeds offered (simulated weeks per second): slowest, default, fastest.
+SPEEDS = (1, 8, 52)
+#: Most frames Play publishes per second (the page redraws once per frame).
+FRAMES_PER_SECOND = 6
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,15 @@ class Settings:
     scenario: str = "baseline"
     changes: dict = field(default_factory=dict)
     seed_text: str = "42"
+    events: tuple = ()        # experiments.events.Event of the scenario file
+
+    @classmethod
+    def of_scenario(cls, name: str, seed_text: str = "42") -> "Settings":
+        """A named scenario's settings and events, unedited."""
+        from experiments.spec import load_scenario
+
+        scenario = load_scenario(name)
+        return cls(name, dict(scenario.parameters), seed_text, scenario.events)
 
     @property
     def parameters(self) -> dict:
@@ -54,10 +70,15 @@ class Frame:
     seed: int
     settings: Settings
     build: int             # counts rebuilds, so views can tell a new run from a step
+    params: dict = field(default_factory=dict)    # the values in force now
+    changes: tuple = ()    # model.change_log entries: step, year, changes, label
+    year: int = 0          # calendar year of the last simulated week
+    start_year: int = 0
 
     @property
     def years(self) -> np.ndarray:
-        return np.arange(self.week + 1) / WEEKS_PER_YEAR
+        """Calendar time of each week (the start year at week 0)."""
+        return self.start_year + np.arange(self.week + 1) / WEEKS_PER_YEAR
 
     def last(self, name: str, weeks: int) -> float:
         """Sum of a weekly flow over the last ``weeks`` weeks (week 0 excluded)."""
@@ -90,7 +111,10 @@ class LiveRun:
         self.frame = solara.reactive(None, equals=_same)
         self.message = solara.reactive(None)     # (i18n key, values) or None
         self.playing = solara.reactive(False)
-        self.speed = solara.reactive(1)          # weeks per play tick
+        self.speed = solara.reactive(SPEEDS[1])  # simulated weeks per second
+        # the values in force and the changes made so far: changes only when they do, so
+        # the controls are not redrawn on every step
+        self.applied = solara.reactive(({}, ()))
         self.model = None
         self._builds = 0
         self._stop: threading.Event | None = None
@@ -106,6 +130,7 @@ class LiveRun:
             return False
         try:
             model = CollaborationModel(rng=seed, **settings.parameters)
+            apply_events(model, settings.events)
             for _ in range(weeks):
                 model.step()
         except ParameterError as err:
@@ -123,7 +148,11 @@ class LiveRun:
         self.settings.value = settings
         self.message.value = None
         self.frame.value = frame
+        self._publish_applied(frame)
         return True
+
+    def _publish_applied(self, frame: Frame) -> None:
+        self.applied.value = (frame.params, frame.changes)
 
     def _snapshot(self, settings: Settings) -> Frame:
         model = self.model
@@ -131,35 +160,57 @@ class LiveRun:
         columns = {k: np.asarray(cols[k], dtype=float) for k in FLOWS + STOCKS}
         return Frame(week=model.steps, record=dict(model.record), columns=columns,
                      graph=model.network(), seed=self.seed, settings=settings,
-                     build=self._builds)
+                     build=self._builds, params=model.p.as_dict(),
+                     changes=tuple(dict(c) for c in model.change_log), year=model.year,
+                     start_year=model.p.start_year)
 
     @property
     def week(self) -> int:
         return self.model.steps if self.model is not None else 0
 
     def apply(self, **changes) -> bool:
-        """Change scenario, changes or seed_text and replay to the current week."""
+        """Start a new run at week 0 from changed scenario, changes, events or seed_text."""
         self.pause()
         new = replace(self.settings.peek(), **changes)
-        return self._build(new, weeks=self.week)
+        return self._build(new, weeks=0)
 
     def select_scenario(self, name: str) -> bool:
-        from experiments.spec import load_scenario
+        """A new run of scenario ``name`` with its own settings and events (also restores
+        them when it is the current scenario)."""
+        fresh = Settings.of_scenario(name, self.settings.peek().seed_text)
+        return self.apply(scenario=name, changes=fresh.changes, events=fresh.events)
 
-        scenario = load_scenario(name)
-        return self.apply(scenario=name, changes=dict(scenario.parameters))
+    def restore(self) -> bool:
+        """Back to the current scenario's own settings, at week 0."""
+        return self.select_scenario(self.settings.peek().scenario)
 
     def set_parameter(self, name: str, value) -> bool:
+        """At week 0 a new starting value; during a run an intervention from the coming week."""
+        if self.week > 0 or self.playing.peek():
+            return self.intervene(**{name: value})
         changes = dict(self.settings.peek().changes)
         changes[name] = value
-        scenario = self.settings.peek().scenario
-        return self.apply(changes=changed_only(full_parameters(changes)), scenario=scenario)
+        return self.apply(changes=changed_only(full_parameters(changes)))
+
+    def intervene(self, label: str = "", **changes) -> bool:
+        """Change parameters from the coming week on, without replaying (Play goes on)."""
+        with self.lock:
+            try:
+                self.model.change(label=label, **changes)
+            except ParameterError as err:
+                self.message.value = ("error.params", {"detail": str(err)})
+                return False
+            frame = self._snapshot(self.settings.peek())
+        self.message.value = None
+        self.frame.value = frame
+        self._publish_applied(frame)
+        return True
 
     def set_seed(self, text: str) -> bool:
         return self.apply(seed_text=text)
 
     def reset(self) -> bool:
-        """Back to week 0 with the current settings."""
+        """Back to week 0 with the starting settings (interventions are dropped)."""
         self.pause()
         return self._build(self.settings.peek(), weeks=0)
 
@@ -180,9 +231,15 @@ class LiveRun:
                 return
             frame = self._snapshot(self.settings.peek())
         self.frame.value = frame
+        if len(frame.changes) != len(self.applied.peek()[1]):       # a scheduled event
+            self._publish_applied(frame)
 
     def play(self) -> None:
-        """Step in a background thread, ``speed`` weeks per tick, until paused."""
+        """Step in a background thread at ``speed`` simulated weeks per second, until paused.
+
+        The model steps as fast as the speed asks; the page is redrawn at most
+        FRAMES_PER_SECOND times a second, with every week stepped since the last frame.
+        """
         if self.playing.peek() or self.week >= MAX_WEEKS:
             return
         stop = threading.Event()
@@ -191,10 +248,16 @@ class LiveRun:
 
         def loop():
             try:
+                started, done = time.monotonic(), 0
                 while not stop.is_set() and self.week < MAX_WEEKS:
-                    started = time.monotonic()
-                    self.step(self.speed.peek(), stop)
-                    stop.wait(max(0.05, TICK_SECONDS - (time.monotonic() - started)))
+                    tick = time.monotonic()
+                    due = int((tick - started) * self.speed.peek()) - done
+                    if due > 0:
+                        self.step(due, stop)
+                        done += due
+                    now = time.monotonic()
+                    next_week = started + (done + 1) / max(1, self.speed.peek())
+                    stop.wait(max(next_week - now, 1 / FRAMES_PER_SECOND - (now - tick), 0.005))
             except Exception:  # the tab was closed while playing: just stop
                 stop.set()
             finally:
@@ -205,6 +268,10 @@ class LiveRun:
                         pass
 
         threading.Thread(target=loop, daemon=True, name="kolaborasi-play").start()
+
+    def set_speed(self, weeks_per_second: float) -> None:
+        """Play speed in simulated weeks per second (kept within SPEEDS)."""
+        self.speed.value = int(min(max(round(weeks_per_second), SPEEDS[0]), SPEEDS[-1]))
 
     def _stop_flag(self) -> None:
         if self._stop is not None:
@@ -218,9 +285,20 @@ class LiveRun:
 
     # --- export ----------------------------------------------------------------------------------
     def csv_text(self) -> str:
-        """The run's weekly time series as CSV (week, year, then every reported quantity)."""
+        """The run's weekly time series as CSV (week, calendar year, every reported quantity),
+        under a header with its seed, parameters, scenario edits, events and interventions."""
+        from .provenance import csv_with_header, provenance
+
         with self.lock:
             series = self.model.datacollector.get_model_vars_dataframe()
+            settings = self.settings.peek()
+            info = provenance(settings, self.seed, settings.events,
+                              interventions=[dict(c) for c in self.model.change_log],
+                              weeks=self.model.steps)
+            start = self.model.p.start_year
         series.index.name = "week"
-        series.insert(0, "year", np.maximum(0, (series.index - 1) // WEEKS_PER_YEAR + 1))
-        return series.to_csv(float_format="%.6g")
+        if "year" not in series:       # the model reports its calendar year itself
+            series.insert(0, "year", start + np.maximum(0, series.index - 1) // WEEKS_PER_YEAR)
+        else:
+            series.insert(0, "year", series.pop("year"))
+        return csv_with_header(series, {"kind": "Kolaborasi run", **info}, float_format="%.6g")

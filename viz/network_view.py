@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from html import escape
 
+from .theme import NODE_COLOURS, TIE, TRUST_SCALE
+
 WIDTH, HEIGHT = 960, 600
 CENTER = (512.0, 330.0)
 AGENCY_X = {"uptd_ppa": 235.0, "dinsos": 420.0, "dp3ap2kb": 605.0, "police": 790.0}
@@ -22,22 +24,19 @@ AGENCY_Y = {"province": 60.0, "city": 152.0}
 GROUP_ROW_Y = 505.0
 GROUP_X0, GROUP_DX, GROUPS_PER_ROW = 208.0, 78.0, 9
 
-#: Node colours by type (the legend in the app uses the same).
-NODE_COLOURS = {"center": "#6a1b9a", "staff": "#ef6c00", "volunteer": "#f9a825",
-                "group": "#2e7d32", "cadre": "#81c784", "province": "#1565c0",
-                "city": "#00897b"}
 
 
 def trust_colour(trust: float) -> str:
     """Red (no trust) through amber to green (full trust)."""
     t = min(max(trust, 0.0), 1.0)
-    stops = [(0.0, (198, 40, 40)), (0.5, (249, 168, 37)), (1.0, (46, 125, 50))]
+    rgb = [tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in TRUST_SCALE]
+    stops = list(zip((0.0, 0.5, 1.0), rgb))
     for (t0, c0), (t1, c1) in zip(stops, stops[1:]):
         if t <= t1:
             f = (t - t0) / (t1 - t0)
             r, g, b = (round(a + (bb - a) * f) for a, bb in zip(c0, c1))
             return f"#{r:02x}{g:02x}{b:02x}"
-    return "#2e7d32"
+    return TRUST_SCALE[-1]
 
 
 def middle_out(index: int, count: int) -> int:
@@ -176,7 +175,7 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
                                 'stroke="#81c784" stroke-width="1.2"/>')
         elif kind == "tie":
             layers[kind].append(
-                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#5c7cfa" '
+                f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{TIE}" '
                 f'stroke-width="{0.6 + 2.4 * w:.2f}" stroke-opacity="{0.12 + 0.5 * w:.2f}"/>')
         else:
             layers[kind].append(
@@ -253,21 +252,37 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
 
 
 def _tooltip(node: str, data: dict, labels: dict, graph) -> str:
+    """A node's details (shown on hover), in the words ``labels["tip"]`` gives."""
+    tip = labels.get("tip") or {}
+    word = {k: tip.get(k, k) for k in ("skill", "commitment", "cases", "dedication", "burnout",
+                                      "cadres", "ties")}
+    dec = tip.get("decimal", ".")
+
+    def score(x):
+        return f"{x:.2f}".replace(".", dec)
+
     kind = data["type"]
+    number = node.rsplit("-", 1)[-1]
     if kind == "staff":
-        return (f'{labels["staff"]} {node.rsplit("-", 1)[-1]}: skill {data.get("skill", 0):.2f}, '
-                f'commitment {data.get("commitment", 0):.2f}, cases {data.get("caseload", 0)}')
+        return (f'{labels["staff"]} {number}: {word["skill"]} {score(data.get("skill", 0))}, '
+                f'{word["commitment"]} {score(data.get("commitment", 0))}, '
+                f'{word["cases"]} {data.get("caseload", 0)}')
     if kind == "volunteer":
-        return (f'{labels["volunteer"]} {node.rsplit("-", 1)[-1]}: dedication '
-                f'{data.get("dedication", 0):.2f}, burnout {data.get("burnout", 0):.2f}, '
-                f'cases {data.get("caseload", 0)}')
+        return (f'{labels["volunteer"]} {number}: {word["dedication"]} '
+                f'{score(data.get("dedication", 0))}, {word["burnout"]} '
+                f'{score(data.get("burnout", 0))}, {word["cases"]} {data.get("caseload", 0)}')
     if kind == "group":
-        return f'{labels["group"]} {node.rsplit("-", 1)[-1]}: {data.get("members", 0)} cadres'
+        return f'{labels["group"]} {number}: {data.get("members", 0)} {word["cadres"]}'
     if kind == "cadre":
-        return f'{labels["cadre"]} {node.rsplit("-", 1)[-1]}'
+        return f'{labels["cadre"]} {number}'
     if kind == "agency":
         trust = graph.edges["center", node]["weight"] if graph.has_edge("center", node) else 0
         ties = [d["weight"] for _, _, d in graph.edges(node, data=True) if d.get("kind") == "tie"]
-        return (f'{data["label"]}: {labels["trust"]} {100 * trust:.0f}%, '
-                f'{len(ties)} staff ties')
+        kind_key = node.rsplit("_", 1)[0]
+        name = (labels.get("agency_names") or {}).get(kind_key, data["label"])
+        field = labels.get(data.get("field"), data.get("field"))
+        return (f'{name} ({field}): {labels["trust"]} {100 * trust:.0f}%, '
+                f'{len(ties)} {word["ties"]}')
+    if kind == "center":
+        return labels.get("center", data.get("label", node))
     return data.get("label", node)

@@ -50,7 +50,10 @@ def take(url: str, out: Path) -> list[Path]:
         page.set_default_timeout(60_000)
         page.goto(url + "/")
         page.locator("[data-testid=network] svg").wait_for()
-        for week in ("52", "104", "156"):
+        for week in ("52", "104", "156", "208"):
+            if week == "156":        # an intervention: the agreement is signed in 2001
+                page.locator(".lever-referral_agreement label").click()
+                page.locator("[data-testid=changes]").wait_for()
             page.locator(".kb-step-year").click()
             page.wait_for_function("(w) => document.querySelector('[data-testid=kpi-week]')"
                                    ".innerText.trim() === w", arg=week)
@@ -78,6 +81,18 @@ def take(url: str, out: Path) -> list[Path]:
         page.locator(".kb-doc-odd").click()
         page.locator("[data-testid=doc-odd]").wait_for()
         shot(page, "odd")
+        phone = browser.new_context(viewport={"width": 390, "height": 844},
+                                    device_scale_factor=2, is_mobile=True, has_touch=True)
+        page = phone.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(url + "/?lang=id&scenario=referral_agreement")
+        page.locator("[data-testid=network] svg").wait_for()
+        shot(page, "explore-phone")
+        page.goto(url + "/compare?lang=id")
+        page.locator(".kb-run-compare").click()
+        page.locator("[data-testid=verdict]").wait_for()
+        page.locator("[data-testid=verdict]").scroll_into_view_if_needed()
+        shot(page, "compare-phone")
         browser.close()
     return saved
 

@@ -31,6 +31,9 @@ def server_env() -> dict:
     env = dict(os.environ)
     env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
     env["SOLARA_ASSETS_PROXY"] = "True"
+    # a tab that lost its connection keeps its session for 5 minutes (not Solara's 24 h),
+    # so the memory of closed tabs comes back (benchmarks/bench_app.py measures it)
+    env.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", "5m")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     return env
 

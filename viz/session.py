@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 
 import solara
 
-from .jobs import Job
 from .live import LiveRun, Settings
 
 
@@ -20,17 +19,11 @@ from .live import LiveRun, Settings
 class CompareSetup:
     """The two scenarios of a comparison and how many runs of how many years."""
 
-    a: Settings = field(default_factory=lambda: Settings("baseline", {}))
-    b: Settings = field(default_factory=lambda: _scenario_settings("referral_agreement"))
+    a: Settings = field(default_factory=lambda: Settings.of_scenario("baseline", "1"))
+    b: Settings = field(default_factory=lambda: Settings.of_scenario("referral_agreement", "1"))
     reps: int = 10
     years: int = 3
     seed_text: str = "1"
-
-
-def _scenario_settings(name: str) -> Settings:
-    from experiments.spec import load_scenario
-
-    return Settings(name, dict(load_scenario(name).parameters))
 
 
 class Session:
@@ -40,16 +33,24 @@ class Session:
         self.lang = solara.reactive(lang)
         self.live = LiveRun()
         self.compare_setup = solara.reactive(CompareSetup())
-        self.compare_job = Job()
+        self.compare_runs = solara.reactive((0, 0))     # runs done before, runs asked for
         self.teach_index = solara.reactive(0)
-        self.teach_job = Job()
         self.teach_results = solara.reactive({}, equals=lambda a, b: a is b)
+        self.teach_running = solara.reactive("")       # the mechanism last started
+        self.address_problems: list[str] = []          # what the address asked for in vain
 
     def close(self) -> None:
         """Stop this session's background work."""
         self.live.pause()
-        self.compare_job.cancel()
-        self.teach_job.cancel()
+        from .compare import comparison_task
+        from .teach import experiment_task
+
+        for task in (comparison_task, experiment_task):
+            try:
+                if task.pending:
+                    task.cancel()
+            except Exception:  # noqa: BLE001 - the tab is going away; nothing to report
+                pass
 
 
 SessionContext = solara.create_context(None)

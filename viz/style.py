@@ -38,6 +38,8 @@ CSS = """
 .kb-card-title { font-size: 16px; font-weight: 600; color: #37474f; display: block;
   margin-bottom: 6px; }
 .kb-svg svg { width: 100%; height: auto; display: block; }
+.kb-live .kb-card, .kb-net-row > div, .kb-charts > div { min-width: 0; }
+.kb-net-card .kb-note { margin-top: 4px; }
 
 /* explore */
 .kb-explore { display: grid; grid-template-columns: 350px minmax(0, 1fr); gap: 18px;
@@ -52,7 +54,10 @@ CSS = """
 .kb-group-title { font-size: 13px; font-weight: 700; color: #6a1b9a; text-transform: uppercase;
   letter-spacing: .4px; margin-top: 10px; display: block; }
 .kb-lever { padding: 2px 0 6px; border-bottom: 1px solid #f0f0f4; }
-.kb-lever-head { align-items: baseline; margin: 0 !important; }
+.kb-lever-head { display: flex; justify-content: space-between; align-items: baseline;
+  gap: 6px; margin: 0 !important; }
+.kb-range-ends { display: flex; justify-content: space-between; font-size: 11px;
+  color: #78909c; margin: -4px 4px 0; }
 .kb-lever-label { font-size: 13.5px; font-weight: 500; color: #263238; }
 .kb-lever-value { font-size: 13.5px; font-weight: 700; color: #4a148c; white-space: nowrap; }
 .kb-lever-help { font-size: 11.5px; color: #78909c; display: block; line-height: 1.3; }
@@ -109,7 +114,7 @@ CSS = """
 .kb-none-yet { max-width: 900px; }
 
 /* teach */
-.kb-teach { max-width: 1500px; margin: 0 auto; padding-bottom: 90px; }
+.kb-teach { max-width: 1500px; margin: 0 auto; }
 .kb-teach-steps { display: flex; flex-wrap: wrap; gap: 6px; }
 .kb-teach-steps .v-btn { text-transform: none; font-size: 14px; color: #4a148c !important; }
 .kb-teach-steps .v-btn.kb-current { font-weight: 700; background: #ede7f6; }
@@ -136,9 +141,9 @@ CSS = """
   font-weight: 500; }
 .kb-waiting { font-size: 17px; color: #78909c; display: block; padding: 30px 0;
   text-align: center; }
-.kb-teach-nav { position: fixed; left: 0; right: 0; bottom: 0; display: flex;
-  justify-content: space-between; padding: 12px 32px; background: rgba(255,255,255,.95);
-  box-shadow: 0 -2px 8px rgba(0,0,0,.1); z-index: 5; }
+.kb-teach-nav { position: sticky; top: 0; display: flex; gap: 12px;
+  justify-content: space-between; padding: 8px 12px; background: rgba(255,255,255,.96);
+  border-radius: 10px; box-shadow: 0 2px 8px rgba(0,0,0,.1); z-index: 5; }
 .kb-teach-nav .v-btn { min-width: 200px !important; font-size: 20px !important;
   text-transform: none; }
 .v-btn.kb-teach-run { text-transform: none; font-size: 18px !important; }
@@ -159,13 +164,70 @@ CSS = """
 .kb-doc-body pre { background: #f5f5f5; padding: 8px; overflow-x: auto; }
 .kb-doc-body h1, .kb-doc-body h2, .kb-doc-body h3 { color: #311b92; margin-top: 18px; }
 
+/* sliders with their minimum and maximum */
+.kb-range-row { display: flex; align-items: center; gap: 4px; }
+.kb-range-row .kb-slider { flex: 1; min-width: 0; }
+.kb-range-end { font-size: 11px; color: #78909c; white-space: nowrap; }
+.kb-range { padding: 2px 0 4px; }
+
+/* controls and headline numbers stay on screen */
+.kb-sidebar { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow-y: auto;
+  overscroll-behavior: contain; }
+.kb-sticky-controls { position: sticky; top: -14px; z-index: 4; background: white;
+  margin: -14px -16px 0; padding: 14px 16px 8px; border-bottom: 1px solid #eceff1; }
+.kb-live { display: flex; flex-direction: column; gap: 14px; }
+.kb-live > .kb-kpis { position: sticky; top: 0; z-index: 4; background: #f4f5f9;
+  padding: 4px 0 6px; }
+.kb-kpi-title, .kb-kpi-sub { display: block; }
+.kb-keys-note { margin-top: 2px; }
+
+/* changes made during a run (numbered as on the charts) */
+.kb-change-list { margin: 2px 0 0; padding-left: 0; list-style: none; font-size: 12.5px; }
+.kb-change-list li { display: flex; gap: 6px; align-items: baseline; margin-bottom: 3px; }
+.kb-change-no { background: #ad1457; color: white; border-radius: 3px; font-size: 11px;
+  padding: 0 5px; font-weight: 700; }
+.kb-mark { cursor: pointer; outline: none; }
+
+/* values of a chart on hover and on tap (focus) */
+.kb-hit { outline: none; }
+.kb-hit .kb-tip { visibility: hidden; pointer-events: none; }
+.kb-hit:hover .kb-tip, .kb-hit:focus .kb-tip { visibility: visible; }
+.kb-hit:hover .kb-cursor, .kb-hit:focus .kb-cursor { stroke: #90a4ae; }
+.kb-more-note { font-size: 14px; color: #4a148c; display: block; margin-bottom: 6px; }
+.v-btn.kb-more-runs { text-transform: none; }
+
 @media (max-width: 1250px) {
   .kb-kpis { grid-template-columns: repeat(4, minmax(0, 1fr)); }
   .kb-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .kb-net-row, .kb-sides, .kb-teach-body, .kb-about-grid { grid-template-columns: 1fr; }
 }
 @media (max-width: 900px) {
-  .kb-explore { grid-template-columns: 1fr; }
-  .kb-sidebar { position: static; max-height: none; }
+  .kb-explore { grid-template-columns: minmax(0, 1fr); }
+  .kb-sidebar { position: static; max-height: none; overflow: visible; }
+  .kb-sticky-controls { top: 0; margin: -14px -16px 0; }
+}
+@media (max-width: 1250px) {
+  .kb-net-row, .kb-sides, .kb-teach-body, .kb-about-grid { grid-template-columns: minmax(0, 1fr); }
+  .kb-sides > *, .kb-about-grid > * { min-width: 0; }
+}
+@media (max-width: 600px) {
+  .kb-content { padding: 10px 8px 40px; }
+  .kb-header { padding: 8px 10px; gap: 8px; }
+  .kb-brand { min-width: 0; }
+  .kb-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
+  .kb-live > .kb-kpis { position: static; }
+  .kb-kpi-value { font-size: 20px; }
+  .kb-charts, .kb-teach-charts { grid-template-columns: minmax(0, 1fr); }
+  .kb-net-card .kb-svg { overflow-x: auto; }
+  .kb-net-card .kb-svg svg { min-width: 640px; }
+  .kb-teach-nav { padding: 8px 10px; }
+  .kb-teach-nav .v-btn { min-width: 0 !important; font-size: 16px !important; }
+  .kb-teach-title { font-size: 26px; }
+  .kb-teach-para { font-size: 16px; }
+  .kb-page .v-btn, .kb-about-card .v-btn { max-width: 100%; height: auto !important;
+    min-height: 36px; white-space: normal; }
+  .kb-page .v-btn .v-btn__content, .kb-about-card .v-btn .v-btn__content {
+    white-space: normal; flex-shrink: 1; }
+  .kb-headline { font-size: 16px; }
 }
 """

@@ -9,19 +9,19 @@ let a teacher drive it from the front of a room.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import reacton.ipyvuetify as rv
 import solara
 
-from model import WEEKS_PER_YEAR
 
-from .charts import PALETTE, Line, line_chart
-from .i18n import number, t
+from .charts import Line, line_chart
+from .compare import fmt
+from .i18n import t
 from .keys import PageKeys
-from .replicate import Comparison, compare
+from .replicate import Cancelled, Comparison, compare
 from .session import use_session
+from .theme import ACCENT, PALETTE
 from .widgets import ProgressLine, Svg
 
 #: Runs per arm of a classroom experiment.
@@ -62,7 +62,7 @@ MECHANISMS = (
               (("groups", "chart.groups_title", False, False),
                ("found", "chart.found_rate", False, False)),
               ("groups", "found"), years=4),
-    Mechanism("funding", {"donor_grant_per_year": 450.0}, {"donor_grant_per_year": 225.0},
+    Mechanism("funding", {"donor_grant_per_year": 275.0}, {"donor_grant_per_year": 137.5},
               (("staff", "chart.staff_title", False, False),
                ("cases", "chart.cases_rate", False, False)),
               ("staff", "cases")),
@@ -75,29 +75,17 @@ def run_mechanism(mech: Mechanism, report=None) -> Comparison:
                    labels=("on", "off"), report=report)
 
 
-def _fmt(metric: str, value: float, lang: str) -> str:
-    if not math.isfinite(value):
-        return "–"
-    if metric == "uptake":
-        return f"{100 * value:.0f}%"
-    if metric == "trust":
-        return number(value, lang, 2)
-    if metric in ("staff", "volunteers", "groups", "conflicts"):
-        return number(value, lang, 1)
-    return number(value, lang)
-
-
 def result_sentence(mech: Mechanism, result: Comparison, lang: str) -> str:
     first, second = mech.result
     return t(f"mech.{mech.key}.result", lang, years=mech.years,
-             on=_fmt(first, result.a.end(first)[0], lang),
-             off=_fmt(first, result.b.end(first)[0], lang),
-             on2=_fmt(second, result.a.end(second)[0], lang),
-             off2=_fmt(second, result.b.end(second)[0], lang))
+             on=fmt(first, result.a.end(first)[0], lang),
+             off=fmt(first, result.b.end(first)[0], lang),
+             on2=fmt(second, result.a.end(second)[0], lang),
+             off2=fmt(second, result.b.end(second)[0], lang))
 
 
 def mechanism_charts(mech: Mechanism, result: Comparison, lang: str) -> list[tuple[str, str]]:
-    x = result.weeks / WEEKS_PER_YEAR
+    x = result.calendar
     out = []
     for curve, key, percent, unit_axis in mech.charts:
         lines = [Line(t(f"mech.{mech.key}.on", lang), PALETTE["on"], *result.a.band(curve),
@@ -106,29 +94,44 @@ def mechanism_charts(mech: Mechanism, result: Comparison, lang: str) -> list[tup
                       width=3, dash="6 4")]
         out.append((curve, line_chart(t(key, lang), x, lines, y_min=0,
                                       y_max=1 if unit_axis else None, percent=percent,
-                                      x_label=t("common.year", lang), width=440, height=290)))
+                                      x_label=t("common.year", lang), width=440, height=290,
+                                      lang=lang)))
     return out
+
+
+@solara.lab.task
+def experiment_task(key: str):
+    """The experiment of mechanism ``key`` in the background, with progress."""
+    mech = next(m for m in MECHANISMS if m.key == key)
+
+    def report(fraction: float) -> None:
+        if not experiment_task.is_current():
+            raise Cancelled()
+        experiment_task.progress = 100 * fraction
+
+    return key, run_mechanism(mech, report)
 
 
 @solara.component
 def Experiment(mech: Mechanism, lang: str):
     """The run of one mechanism: Run button, progress, charts and the result sentence."""
     session = use_session()
-    state = session.teach_job.state.value
     results = session.teach_results.value
+    finished = experiment_task.value if experiment_task.finished else None
 
     def keep_result():
-        if state.status == "done" and state.tag == mech.key and mech.key not in results:
-            session.teach_results.value = {**results, mech.key: state.result}
+        if finished is not None and results.get(finished[0]) is not finished[1]:
+            session.teach_results.value = {**results, finished[0]: finished[1]}
 
-    solara.use_effect(keep_result, [state])
+    solara.use_effect(keep_result, [finished])
     result = results.get(mech.key)
-    if result is None and state.status == "done" and state.tag == mech.key:
-        result = state.result
-    running = state.running and state.tag == mech.key
+    if finished is not None and finished[0] == mech.key:
+        result = finished[1]
+    running = experiment_task.pending and session.teach_running.value == mech.key
 
     def run():
-        session.teach_job.start(lambda report: run_mechanism(mech, report), tag=mech.key)
+        session.teach_running.value = mech.key
+        experiment_task(mech.key)
 
     with solara.Div(classes=["kb-card", "kb-experiment"]) as main:
         solara.Text(t("teach.experiment", lang, reps=REPS, years=mech.years), classes=["kb-note"])
@@ -140,12 +143,13 @@ def Experiment(mech: Mechanism, lang: str):
                 f'{t(f"mech.{mech.key}.off", lang)}</span>'))
             if not running:
                 solara.Button(t("teach.rerun" if result else "teach.run", lang),
-                              icon_name="mdi-play", color="#6a1b9a", dark=True, on_click=run,
+                              icon_name="mdi-play", color=ACCENT, dark=True, on_click=run,
                               classes=["kb-teach-run"], x_large=True)
         if running:
-            ProgressLine(state.progress, t("common.running", lang))
-        if state.status == "error" and state.tag == mech.key:
-            solara.Error(t("common.error", lang, detail=state.error), dense=True)
+            ProgressLine((experiment_task.progress or 0) / 100, t("common.running", lang))
+        if experiment_task.error and session.teach_running.value == mech.key:
+            solara.Error(t("common.error", lang, detail=str(experiment_task.exception)),
+                         dense=True)
         if result is not None:
             with solara.Div(classes=["kb-teach-charts"]):
                 for key, svg in mechanism_charts(mech, result, lang):
@@ -191,6 +195,16 @@ def Page():
                 solara.Button(f"{i}. {t(f'mech.{mech.key}.title', lang)}", text=i != index,
                               outlined=i == index, on_click=lambda i=i: go(i),
                               classes=["kb-step-chip"] + (["kb-current"] if i == index else []))
+        PageKeys(on_next=lambda: go(session.teach_index.value + 1),
+                 on_back=lambda: go(session.teach_index.value - 1))
+        with solara.Div(classes=["kb-teach-nav"]):
+            solara.Button(t("teach.back", lang), icon_name="mdi-arrow-left", x_large=True,
+                          disabled=index == 0, on_click=lambda: go(index - 1),
+                          classes=["kb-back"], outlined=True)
+            solara.Button(t("teach.start" if index == 0 else "teach.next", lang),
+                          icon_name="mdi-arrow-right", x_large=True, color=ACCENT, dark=True,
+                          disabled=index == total, on_click=lambda: go(index + 1),
+                          classes=["kb-next"])
         if index == 0:
             with solara.Div(classes=["kb-card", "kb-teach-intro"]):
                 solara.Text(t("teach.intro_title", lang), classes=["kb-teach-title"])
@@ -201,14 +215,4 @@ def Page():
             solara.Text(t("teach.step_of", lang, i=index, n=total), classes=["kb-muted"])
             solara.Text(t(f"mech.{mech.key}.title", lang), classes=["kb-teach-title"])
             MechanismView(mech, lang)
-        PageKeys(on_next=lambda: go(session.teach_index.value + 1),
-                 on_back=lambda: go(session.teach_index.value - 1))
-        with solara.Div(classes=["kb-teach-nav"]):
-            solara.Button(t("teach.back", lang), icon_name="mdi-arrow-left", x_large=True,
-                          disabled=index == 0, on_click=lambda: go(index - 1),
-                          classes=["kb-back"], outlined=True)
-            solara.Button(t("teach.start" if index == 0 else "teach.next", lang),
-                          icon_name="mdi-arrow-right", x_large=True, color="#6a1b9a", dark=True,
-                          disabled=index == total, on_click=lambda: go(index + 1),
-                          classes=["kb-next"])
     return main

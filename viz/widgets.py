@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Callable
 
 import reacton.ipyvuetify as rv
@@ -9,7 +10,7 @@ import solara
 
 from model import PARAMETERS
 
-from .i18n import t, unit
+from .i18n import number, t, unit
 from .levers import GROUPS, LEVERS, Lever, format_value
 
 
@@ -54,30 +55,55 @@ def ChangeSlider(value: float, low: float, high: float, step: float,
 
 
 @solara.component
+def RangeSlider(label: str, value: float, low: float, high: float, step: float,
+                on_change: Callable[[float], None], lang: str, disabled: bool = False,
+                test_id: str = "", shown: Callable[[float], str] | None = None):
+    """A labelled slider with its value above and its minimum and maximum at its ends."""
+    show = shown or (lambda x: number(x, lang, 0 if float(step).is_integer() else 1))
+    with solara.Div(classes=["kb-range"]) as main:
+        with solara.Row(justify="space-between", classes=["kb-lever-head"]):
+            solara.Text(label, classes=["kb-lever-label"])
+            solara.Text(show(value), classes=["kb-lever-value", f"{test_id}-value"])
+        with solara.Div(classes=["kb-range-row"]):
+            solara.Text(show(low), classes=["kb-range-end", "kb-range-min"])
+            ChangeSlider(float(value), low, high, step, on_change, disabled=disabled,
+                         test_id=test_id)
+            solara.Text(show(high), classes=["kb-range-end", "kb-range-max"])
+    return main
+
+
+@solara.component
 def LeverControl(lever: Lever, value, on_change: Callable, lang: str, disabled: bool = False,
                  prefix: str = ""):
-    """One policy lever: a plain-language label with value and unit, a slider or switch, help."""
+    """One policy lever: a plain-language label with value and unit, a slider or switch, its
+    minimum and maximum, and help (few elements: the sidebar holds many levers)."""
     param = PARAMETERS[lever.name]
     label = t(f"param.{lever.name}", lang)
     test_id = f"{prefix}lever-{lever.name}"
+    help_html = f'<span class="kb-lever-help">{escape(t(f"help.{lever.name}", lang))}</span>'
     with solara.Div(classes=["kb-lever"]) as main:
         if lever.is_switch:
             solara.Switch(label=label, value=bool(value), on_value=on_change, disabled=disabled,
                           classes=["kb-switch", test_id])
+            solara.HTML(tag="div", unsafe_innerHTML=help_html)
         else:
-            shown = format_value(lever.name, value)
+            shown = format_value(lever.name, value, lang)
             unit_text = "" if lever.shown in ("pct", "score") else f" {unit(param.unit, lang)}"
-            with solara.Row(justify="space-between", classes=["kb-lever-head"]):
-                solara.Text(label, classes=["kb-lever-label"])
-                solara.Text(f"{shown}{unit_text}", classes=["kb-lever-value", test_id + "-value"])
+            high = max(lever.high, float(value))
+            solara.HTML(tag="div", classes=["kb-lever-head"], unsafe_innerHTML=(
+                f'<span class="kb-lever-label">{escape(label)}</span><span class="kb-lever-value '
+                f'{test_id}-value">{escape(shown + unit_text)}</span>'))
 
             def cast(x):
                 on_change(int(round(x)) if lever.is_int else float(x))
 
-            high = max(lever.high, float(value))
             ChangeSlider(float(value), lever.low, high, lever.step, cast, disabled=disabled,
                          test_id=test_id)
-        solara.Text(t(f"help.{lever.name}", lang), classes=["kb-lever-help"])
+            solara.HTML(tag="div", unsafe_innerHTML=(
+                f'<div class="kb-range-ends"><span class="kb-range-min">'
+                f'{escape(format_value(lever.name, lever.low, lang))}</span>'
+                f'<span class="kb-range-max">{escape(format_value(lever.name, high, lang))}'
+                f'</span></div>{help_html}'))
     return main
 
 
