@@ -67,8 +67,12 @@ def connect(address: str, timeout: float = 10.0):
                         "processes.") from None
 
 
-def run_dask(tasks: Iterable[dict], address: str, window: int | None = None) -> Iterator[dict]:
-    """Execute tasks on a Dask cluster; yield each result as it completes."""
+def run_dask(tasks: Iterable[dict], address: str, window: int | None = None, fn=execute,
+             key=lambda task: task["run_id"]) -> Iterator[dict]:
+    """Execute ``fn(task)`` on a Dask cluster; yield each result as it completes.
+
+    ``key(task)`` names the task uniquely within one submission.
+    """
     from dask.distributed import as_completed
 
     client = connect(address)
@@ -82,8 +86,8 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None) -> 
         batch = uuid.uuid4().hex
 
         def submit(task):
-            futures.add(client.submit(execute, task, pure=False,
-                                      key=f"kolaborasi-{batch}-run-{task['run_id']}"))
+            futures.add(client.submit(fn, task, pure=False,
+                                      key=f"kolaborasi-{batch}-run-{key(task)}"))
 
         for task in tasks:
             submit(task)
