@@ -35,6 +35,7 @@ from scipy import stats
 
 from .runner import METRICS
 from .spec import SpecError
+from .stats import hedges_g, holm, mean_ci
 from .store import load_manifest
 
 #: Metrics analysed by default: the headline outcomes of a run.
@@ -249,62 +250,6 @@ def _seed(root: int, *key) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=root, spawn_key=words))
 
 
-def mean_ci(values, rng: np.random.Generator, n_resamples: int = 9999,
-            level: float = 0.95) -> tuple[float, float, str]:
-    """Bootstrap confidence interval of the mean: (low, high, method).
-
-    BCa when it can be computed; percentile when the sample is constant or has fewer
-    than 3 values (or BCa fails); no interval ('none') for fewer than 2 values.
-    """
-    x = np.asarray(values, dtype=float)
-    x = x[np.isfinite(x)]
-    if len(x) < 2:
-        return float("nan"), float("nan"), "none"
-    if np.all(x == x[0]):
-        return float(x[0]), float(x[0]), "percentile"
-    method = "BCa" if len(x) >= 3 else "percentile"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = stats.bootstrap((x,), np.mean, method=method, n_resamples=n_resamples,
-                              confidence_level=level, rng=rng, vectorized=True)
-        low, high = res.confidence_interval
-        if method == "BCa" and not (np.isfinite(low) and np.isfinite(high)):
-            method = "percentile"
-            res = stats.bootstrap((x,), np.mean, method=method, n_resamples=n_resamples,
-                                  confidence_level=level, rng=rng, vectorized=True)
-            low, high = res.confidence_interval
-    return float(low), float(high), method
-
-
-def hedges_g(other, reference) -> float:
-    """Standardised mean difference (other - reference) with Hedges' small-sample correction."""
-    a, b = np.asarray(other, float), np.asarray(reference, float)
-    na, nb = len(a), len(b)
-    if na < 2 or nb < 2:
-        return float("nan")
-    pooled = math.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
-    if pooled == 0:
-        return float("nan")
-    correction = 1 - 3 / (4 * (na + nb) - 9)
-    return float(correction * (a.mean() - b.mean()) / pooled)
-
-
-def holm(pvalues) -> np.ndarray:
-    """Holm's step-down adjustment of p-values (NaN stays NaN and does not count)."""
-    p = np.asarray(pvalues, dtype=float)
-    out = np.full_like(p, np.nan)
-    ok = np.flatnonzero(np.isfinite(p))
-    m = len(ok)
-    if m == 0:
-        return out
-    order = ok[np.argsort(p[ok], kind="stable")]
-    running = 0.0
-    for rank, idx in enumerate(order):
-        running = max(running, min(1.0, (m - rank) * p[idx]))
-        out[idx] = running
-    return out
-
-
 def _finite(x) -> np.ndarray:
     x = np.asarray(x, dtype=float)
     return x[np.isfinite(x)]
@@ -330,8 +275,9 @@ def point_summary(res: Results, progress: bool = False, n_resamples: int = 9999)
         point = int(point)
         for metric in res.metrics:
             x = _finite(group[metric])
-            low, high, method = mean_ci(x, _seed(res.root_seed, "mean-ci", point, metric),
-                                        n_resamples)
+            ci = mean_ci(x, rng=_seed(res.root_seed, "mean-ci", point, metric),
+                         n_resamples=n_resamples)
+            low, high, method = ci.low, ci.high, ci.method
             row = {"point": point, "label": labels.get(point, f"point {point}")}
             row.update({s: plan.loc[point, s] if s in plan.columns else group[s].iloc[0]
                         for s in settings})

@@ -7,14 +7,14 @@ difference is estimated run by run (a paired comparison). Intervals are Student-
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from scipy import stats
 
 from model import WEEKS_PER_YEAR, CollaborationModel
+
+from experiments.stats import mean_ci
 
 from .charts import rolling_ratio, rolling_sum
 
@@ -68,19 +68,6 @@ def run_one(params: dict, seed: int, years: float) -> tuple[dict, dict]:
     model = CollaborationModel(rng=seed, **params).run(years)
     cols = model.datacollector.model_vars
     return curves_of(cols), end_metrics_of(cols)
-
-
-def mean_ci(values: np.ndarray, axis: int = 0):
-    """Mean and Student-t 95% interval over ``axis``, ignoring NaN."""
-    values = np.asarray(values, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        mean = np.nanmean(values, axis=axis)
-        n = np.sum(np.isfinite(values), axis=axis)
-        sd = np.nanstd(values, axis=axis, ddof=1)
-        half = np.where(n > 1, stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd /
-                        np.sqrt(np.maximum(n, 1)), np.nan)
-    return mean, mean - half, mean + half
 
 
 @dataclass
