@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -94,8 +95,17 @@ def _apply_event(model, kind: str, arg) -> None:
 
 
 def run_task(task: dict) -> dict:
-    """One replicate of one arm (runs in a worker): build, run with events, measure."""
+    """One replicate of one arm (runs in a worker): build, run with events, measure.
+
+    A measure with an ``observe(model)`` method is copied for this run and sees the
+    model after every week (for counts the weekly series does not keep).
+    """
     model = CollaborationModel(rng=task["seed"], **task["params"])
+    measure = task["measure"]
+    observe = getattr(measure, "observe", None)
+    if observe is not None:
+        measure = copy.deepcopy(measure)
+        observe = measure.observe
     steps = round(task["years"] * WEEKS_PER_YEAR)
     events = sorted(task["events"], key=lambda e: e[0])
     for week in range(1, steps + 1):
@@ -103,7 +113,9 @@ def run_task(task: dict) -> dict:
             if when == week - 1:               # takes effect from the week after `when`
                 _apply_event(model, kind, arg)
         model.step()
-    value = task["measure"](model)
+        if observe is not None:
+            observe(model)
+    value = measure(model)
     if not isinstance(value, Mapping):
         value = {"value": value}
     return {"index": task["index"], "values": dict(value)}
@@ -116,7 +128,10 @@ def _check(arms, reps, events) -> tuple[list[tuple[str, dict]], dict]:
     names = [name for name, _ in items]
     if len(set(names)) != len(names):
         raise ReplicateError(f"run_replicates: arm names repeat: {names}")
-    if int(reps) != reps or reps < 1:
+    if isinstance(reps, range):
+        if len(reps) == 0 or reps.start < 0:
+            raise ReplicateError(f"run_replicates: reps {reps!r} is empty or negative")
+    elif int(reps) != reps or reps < 1:
         raise ReplicateError(f"run_replicates: reps must be a whole number >= 1, not {reps!r}")
     events = dict(events or {})
     unknown = sorted(set(events) - set(names))
@@ -129,6 +144,16 @@ def _check(arms, reps, events) -> tuple[list[tuple[str, dict]], dict]:
                 raise ReplicateError(f"run_replicates: event {ev!r} of arm {arm!r} must be "
                                      f"(week, kind, argument) with kind in {EVENT_KINDS}")
     return [(str(n), dict(p)) for n, p in items], events
+
+
+def _per_arm(value, names: list[str], what: str) -> dict:
+    """{arm: value}: the same value for every arm, or one given per arm."""
+    if not isinstance(value, Mapping):
+        return dict.fromkeys(names, value)
+    missing = [n for n in names if n not in value]
+    if missing:
+        raise ReplicateError(f"run_replicates: {what} given per arm lacks arm(s) {missing}")
+    return {n: value[n] for n in names}
 
 
 def _execute(tasks: list[dict], executor, workers) -> Iterable[dict]:
@@ -147,29 +172,35 @@ def _execute(tasks: list[dict], executor, workers) -> Iterable[dict]:
                          f"scheduler address, not {executor!r}")
 
 
-def run_replicates(arms, reps: int, root_seed: int, measure: Callable, years: float = 5,
+def run_replicates(arms, reps: int | range, root_seed: int, measure, years=5,
                    executor: str | None = None, workers: int | None = None,
                    progress: bool = True, events: Mapping | None = None,
                    desc: str = "runs") -> pd.DataFrame:
     """Run every arm ``reps`` times with common random numbers; one row per run.
 
     ``arms``: {name: params} (or (name, params) pairs), in the order the rows should
-    follow. ``measure(model)`` runs in the worker after the run and returns a number or
-    a dict of values (numbers, or arrays kept as objects); wrap a function of the
-    weekly series with ``on_series``. ``events``: {arm: [(week, kind, argument)]},
+    follow. ``reps``: a count, or a range of replicate numbers (to add replicates to
+    earlier ones: seeds depend on the replicate number only). ``measure(model)`` runs in
+    the worker after the run and returns a number or a dict of values (numbers, or
+    arrays kept as objects); wrap a function of the weekly series with ``on_series``.
+    ``measure`` and ``years`` may also be {arm: value} mappings, one per arm. ``events``: {arm: [(week, kind, argument)]},
     applied from the week after ``week``; kind is "change" (argument: parameters) or
     "lose_staff" (argument: how many). ``executor``: None or "local" (a process
     pool of ``workers``; 1 runs in this process) or a Dask scheduler address.
     Returns columns arm, replicate, seed and the measured values.
     """
     items, events = _check(arms, reps, events)
+    numbers = reps if isinstance(reps, range) else range(int(reps))
+    names = [name for name, _ in items]
+    measures = _per_arm(measure, names, "measure")
+    spans = _per_arm(years, names, "years")
     tasks = []
-    for a, (name, params) in enumerate(items):
-        for k in range(int(reps)):
-            tasks.append({"index": a * int(reps) + k, "arm": name, "replicate": k,
+    for name, params in items:
+        for k in numbers:
+            tasks.append({"index": len(tasks), "arm": name, "replicate": k,
                           "seed": replicate_seed(root_seed, k), "params": params,
-                          "events": list(events.get(name, ())), "years": float(years),
-                          "measure": measure})
+                          "events": list(events.get(name, ())), "years": float(spans[name]),
+                          "measure": measures[name]})
     rows: list[dict | None] = [None] * len(tasks)
     bar = tqdm(total=len(tasks), unit="run", desc=desc, disable=not progress, file=sys.stderr)
     try:

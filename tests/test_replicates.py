@@ -44,7 +44,7 @@ def test_dask_gives_the_same_frame_as_local_processes():
 
     local = run_replicates(ARMS, 2, 9, MEASURE, years=0.5, workers=1, progress=False)
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                      dashboard_address=None) as cluster:
+                      dashboard_address=":0") as cluster:
         remote = run_replicates(ARMS, 2, 9, MEASURE, years=0.5,
                                 executor=cluster.scheduler_address, progress=False)
     pd.testing.assert_frame_equal(local, remote)
@@ -78,3 +78,29 @@ def test_series_measures_see_calendar_years():
 def test_bad_arguments_fail_in_one_line_before_running(arms, reps, events, problem):
     with pytest.raises(ReplicateError, match=problem):
         run_replicates(arms, reps, 1, MEASURE, events=events, progress=False)
+
+
+def test_replicates_added_later_match_those_run_at_once():
+    once = run_replicates(ARMS, 4, 2, MEASURE, years=0.3, workers=1, progress=False)
+    later = run_replicates(ARMS, range(2, 4), 2, MEASURE, years=0.3, workers=1, progress=False)
+    expected = once[once["replicate"] >= 2].reset_index(drop=True)
+    pd.testing.assert_frame_equal(later, expected)
+
+
+class WeeksSeen:
+    """A measure that counts the weeks it observed (its state must not leak between runs)."""
+
+    def __init__(self):
+        self.weeks = 0
+
+    def observe(self, model):
+        self.weeks += 1
+
+    def __call__(self, model):
+        return {"weeks": self.weeks}
+
+
+def test_observing_measures_see_every_week_of_their_own_run_only():
+    table = run_replicates({"a": {}, "b": {}}, 2, 1, WeeksSeen(), years={"a": 0.1, "b": 0.2},
+                           workers=1, progress=False)
+    assert table.groupby("arm")["weeks"].unique().to_dict() == {"a": [5], "b": [10]}
