@@ -68,6 +68,12 @@ _port = _whole(1, 65535, "a port is between 1 and 65535")
 _workers = _whole(1, None, "at least one worker is needed")
 
 
+def _scheduler_option(parser) -> None:
+    parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                        help="run on a Dask cluster, e.g. tcp://127.0.0.1:8786, instead of "
+                             "local processes")
+
+
 def _pool_options(parser, workers: bool = True) -> None:
     """--workers (local processes) and --no-progress, shared by the long-running commands."""
     if workers:
@@ -132,23 +138,31 @@ def build_parser() -> argparse.ArgumentParser:
     _pool_options(analyze, workers=False)
     val = commands.add_parser(
         "validate", help="test the study's findings as patterns; write docs/validation.md",
-        description="Run the eight pattern experiments (P1-P8), test each outcome (paired "
-                    "t-test, Holm-adjusted) and write a report with a table and a figure per "
-                    "pattern, plus a one-at-a-time robustness check.")
+        description="Run the verification experiments and the patterns (the center's "
+                    "history against reported figures, and paired experiments sized by a "
+                    "power calculation), test each outcome (paired t-test, Holm-adjusted) "
+                    "and write a report with a table and a figure per experiment, plus a "
+                    "one-at-a-time robustness check.")
     val.add_argument("--quick", action="store_true",
                      help="fewer replications, no robustness check (what CI runs)")
     val.add_argument("--out", type=Path, default=None,
                      help="report file (default docs/validation.md; with --quick "
                           "outputs/validation-quick/validation.md)")
     val.add_argument("--no-robustness", action="store_true", help="skip the robustness check")
+    _scheduler_option(val)
     _pool_options(val)
     cal = commands.add_parser(
         "calibrate", help="fit incidence, help-seeking, capacity and cadre yield to the "
-                          "reported counts (ABC); write docs/calibration.md",
-        description="Approximate Bayesian computation by rejection against the center's "
-                    "reported cases handled (2019-2022) and community groups (2019).")
+                          "reported counts (ABC-SMC); write docs/calibration.md",
+        description="ABC-SMC (pyabc, adaptive distance) against the center's reported cases "
+                    "handled, its community groups and agencies' counts, with "
+                    "identifiability diagnostics, posterior predictive checks, an "
+                    "out-of-sample check and a comparison of the defaults before and after.")
     cal.add_argument("--out", type=Path, default=None,
                      help="report file (default docs/calibration.md)")
+    cal.add_argument("--quick", action="store_true",
+                     help="a tiny budget that only shows the pipeline works (minutes)")
+    _scheduler_option(cal)
     _pool_options(cal)
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")
@@ -242,31 +256,39 @@ def cmd_validate(args) -> int:
     out = args.out or (Path("outputs/validation-quick/validation.md") if args.quick
                        else root / "docs" / "validation.md")
     _check_writable(out.parent)
-    evaluated = validate_model(quick=args.quick, workers=args.workers, out=out,
-                               robust=not args.no_robustness, progress=not args.no_progress)
-    for key, results in evaluated.items():
+    result = validate_model(quick=args.quick, workers=args.workers, out=out,
+                            robust=not args.no_robustness, progress=not args.no_progress,
+                            executor=args.scheduler)
+    for key, results in result.evaluated.items():
         print(f"{key}: {verdict(results)}")
         for r in results:
             print(f"    {r.label}: {describe_outcome(r)}")
+    for check in result.history:
+        print(f"{check.key}: {'holds' if check.passed else 'fails'} ({check.observed})")
     print(f"Report: {out}")
     return 0
 
 
 def cmd_calibrate(args) -> int:
-    from .calibration import run_calibration
+    from .calibration import FULL, QUICK, run_calibration, text_defaults
 
-    out = args.out or Path(__file__).resolve().parent.parent / "docs" / "calibration.md"
+    out = args.out or (Path("outputs/calibration-quick/calibration.md") if args.quick
+                       else Path(__file__).resolve().parent.parent / "docs" / "calibration.md")
     _check_writable(out.parent)
-    result = run_calibration(out, workers=args.workers, progress=not args.no_progress)
-    print("Posterior (median, 90% interval) -> default to set in model/parameters.py:")
+    result = run_calibration(out, workers=args.workers, scheduler=args.scheduler,
+                             progress=not args.no_progress,
+                             budget=QUICK if args.quick else FULL)
+    print("Posterior (median, 90% interval, shrinkage):")
     for name, q in result["posterior"].items():
-        now = result["current_defaults"][name]
-        flag = "" if now == q["default"] else f"   (now {now:g}: update the default)"
-        print(f"  {name}: {q['median']:.4g} [{q['q05']:.4g}, {q['q95']:.4g}] -> "
-              f"{q['default']:g}{flag}")
-    fit = result["fit"]
-    print(f"Fit of those defaults: {fit['cases_mean']:.1f} cases a year (years 4-7), "
-          f"{fit['groups_mean']:.1f} groups at the end of year 4.")
+        print(f"  {name}: {q['median']:.4g} [{q['q05']:.4g}, {q['q95']:.4g}], "
+              f"shrinkage {q['shrinkage']:.2f}")
+    cmp = result["defaults"]
+    print("Defaults, current -> recommended:")
+    for name in cmp["current"]:
+        flag = "" if cmp["current"][name] == cmp["recommended"][name] else \
+            "   (update model/parameters.py)"
+        print(f"  {name}: {cmp['current'][name]:g} -> {cmp['recommended'][name]:g}{flag}")
+    print(text_defaults(cmp))
     print(f"Report: {out}")
     return 0
 

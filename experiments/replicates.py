@@ -32,6 +32,7 @@ from tqdm import tqdm
 
 from model import WEEKS_PER_YEAR, CollaborationModel
 
+from .design import run_seed
 from .spec import SpecError
 
 #: Event kinds a run may apply at a given week: the model's own intervention methods.
@@ -48,8 +49,6 @@ def replicate_seed(root_seed: int, replicate: int) -> int:
     A 63-bit integer from numpy's SeedSequence(entropy=root_seed, spawn_key=(replicate,)),
     identical to the seed a sweep with common random numbers gives that replicate.
     """
-    from .design import run_seed
-
     return run_seed(int(root_seed), 0, int(replicate), common=True)
 
 
@@ -175,7 +174,7 @@ def _execute(tasks: list[dict], executor, workers) -> Iterable[dict]:
 def run_replicates(arms, reps: int | range, root_seed: int, measure, years=5,
                    executor: str | None = None, workers: int | None = None,
                    progress: bool = True, events: Mapping | None = None,
-                   desc: str = "runs") -> pd.DataFrame:
+                   desc: str = "runs", common: bool = True) -> pd.DataFrame:
     """Run every arm ``reps`` times with common random numbers; one row per run.
 
     ``arms``: {name: params} (or (name, params) pairs), in the order the rows should
@@ -187,6 +186,7 @@ def run_replicates(arms, reps: int | range, root_seed: int, measure, years=5,
     applied from the week after ``week``; kind is "change" (argument: parameters) or
     "lose_staff" (argument: how many). ``executor``: None or "local" (a process
     pool of ``workers``; 1 runs in this process) or a Dask scheduler address.
+    ``common=False`` gives every arm its own seeds (independent runs, not paired).
     Returns columns arm, replicate, seed and the measured values.
     """
     items, events = _check(arms, reps, events)
@@ -195,10 +195,12 @@ def run_replicates(arms, reps: int | range, root_seed: int, measure, years=5,
     measures = _per_arm(measure, names, "measure")
     spans = _per_arm(years, names, "years")
     tasks = []
-    for name, params in items:
+    for a, (name, params) in enumerate(items):
         for k in numbers:
-            tasks.append({"index": len(tasks), "arm": name, "replicate": k,
-                          "seed": replicate_seed(root_seed, k), "params": params,
+            seed = replicate_seed(root_seed, k) if common else run_seed(root_seed, a + 1, k,
+                                                                         common=False)
+            tasks.append({"index": len(tasks), "arm": name, "replicate": k, "seed": seed,
+                          "params": params,
                           "events": list(events.get(name, ())), "years": float(spans[name]),
                           "measure": measures[name]})
     rows: list[dict | None] = [None] * len(tasks)

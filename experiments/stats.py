@@ -155,11 +155,26 @@ def pairs_for_power(d_z: float, alpha: float = ALPHA, power: float = POWER,
 
     if not np.isfinite(d_z) or d_z == 0:
         return maximum
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        n = TTestPower().solve_power(effect_size=abs(d_z), alpha=alpha, power=power,
-                                     alternative="two-sided")
-    return int(min(maximum, math.ceil(float(np.atleast_1d(n)[0]))))
+    analysis = TTestPower()
+    effect = abs(float(d_z))
+
+    def enough(n: int) -> bool:
+        got = analysis.power(effect_size=effect, nobs=n, alpha=alpha, alternative="two-sided")
+        if not np.isfinite(got):   # the noncentral t fails for large effects: normal approx.
+            got = stats.norm.cdf(effect * math.sqrt(n) - stats.norm.ppf(1 - alpha / 2))
+        return got >= power
+
+    if enough(2):
+        return 2
+    low, high = 2, 4    # double until enough, then bisect (power grows with n)
+    while not enough(high):
+        if high >= maximum:
+            return maximum
+        low, high = high, min(2 * high, maximum)
+    while high - low > 1:           # power grows with n: bisect for the smallest n
+        mid = (low + high) // 2
+        low, high = (low, mid) if enough(mid) else (mid, high)
+    return high
 
 
 def hedges_g(other, reference) -> float:

@@ -104,3 +104,9 @@ def test_observing_measures_see_every_week_of_their_own_run_only():
     table = run_replicates({"a": {}, "b": {}}, 2, 1, WeeksSeen(), years={"a": 0.1, "b": 0.2},
                            workers=1, progress=False)
     assert table.groupby("arm")["weeks"].unique().to_dict() == {"a": [5], "b": [10]}
+
+
+def test_independent_arms_get_their_own_seeds():
+    table = run_replicates({"a": {}, "b": {}}, 2, 4, MEASURE, years=0.1, workers=1,
+                           progress=False, common=False)
+    assert table["seed"].nunique() == 4
