@@ -243,6 +243,22 @@ def load_results(folder, metrics=None) -> Results:
     return Results(folder, manifest, runs, done, metrics, factors)
 
 
+#: Parameters that are structural assumptions of the model (how a mechanism works, not a
+#: policy lever anyone can pull). Sensitivity reports say which conclusions depend on them.
+#: Names in one place, to update with the model.
+STRUCTURAL_ASSUMPTIONS = frozenset({
+    "unmet_request_factor", "tie_weight", "tie_pooling", "trust_prior", "prior_strength",
+    "contact_evidence", "outcome_evidence", "trust_forgetting", "case_cost_per_week",
+    "reserve_weeks", "donor_cycle_years", "small_grant_value", "donation_per_week",
+    "tie_decay",
+})
+
+
+def factor_kind(name: str) -> str:
+    """'assumption' for a structural assumption, 'lever' otherwise."""
+    return "assumption" if name in STRUCTURAL_ASSUMPTIONS else "lever"
+
+
 # --- small statistics ---------------------------------------------------------------------
 def _seed(root: int, *key) -> np.random.Generator:
     """A generator for one (purpose, point, metric), reproducible from the root seed."""
@@ -438,6 +454,33 @@ def point_means(res: Results) -> pd.DataFrame:
     return res.done.groupby("point")[res.metrics].mean().reindex(range(res.n_points))
 
 
+def seed_noise(res: Results) -> pd.DataFrame:
+    """Each metric's variance split into seed noise and differences between design points.
+
+    ``share``: the mean variance between replicates of a point (seed noise) over the
+    variance of all single runs. ``share_of_means``: the seed noise left in replicate
+    means (within-point variance / replicates) over the variance of the point means,
+    which is what indices computed on means still contain. Needs 2+ replicates.
+    """
+    rows = []
+    done = res.done
+    for metric in res.metrics:
+        groups = done.groupby("point")[metric]
+        reps = groups.count()
+        if reps.empty or reps.min() < 2:
+            continue
+        within = float(groups.var(ddof=1).mean())
+        total = float(done[metric].var(ddof=1))
+        means = groups.mean()
+        between = float(means.var(ddof=1)) if len(means) > 1 else float("nan")
+        r = float(reps.median())
+        rows.append({"metric": metric, "points": int(len(reps)), "replicates": r,
+                     "within_var": within, "total_var": total,
+                     "share": within / total if total > 0 else float("nan"),
+                     "share_of_means": (within / r) / between if between > 0 else float("nan")})
+    return pd.DataFrame(rows)
+
+
 def _design_matrix(res: Results) -> np.ndarray:
     """The design matrix regenerated from the manifest, checked against plan.parquet."""
     from .design import design_matrix
@@ -490,7 +533,7 @@ def sobol_indices(res: Results) -> tuple[pd.DataFrame, pd.DataFrame]:
             si = sobol.analyze(problem, y, calc_second_order=second, conf_level=0.95,
                                seed=res.root_seed % 2**32)
         for j, name in enumerate(problem["names"]):
-            rows.append({"metric": metric, "factor": name,
+            rows.append({"metric": metric, "factor": name, "kind": factor_kind(name),
                          "S1": si["S1"][j], "S1_low": si["S1"][j] - si["S1_conf"][j],
                          "S1_high": si["S1"][j] + si["S1_conf"][j], "S1_conf": si["S1_conf"][j],
                          "ST": si["ST"][j], "ST_low": si["ST"][j] - si["ST_conf"][j],
@@ -621,6 +664,7 @@ class Analysis:
     sensitivity_kind: str              # 'sobol', 'morris', 'spearman' or ''
     second_order: pd.DataFrame = field(default_factory=pd.DataFrame)
     effects: pd.DataFrame = field(default_factory=pd.DataFrame)   # range_effects (sampled)
+    noise: pd.DataFrame = field(default_factory=pd.DataFrame)     # seed_noise
 
     @property
     def notes(self) -> list:
@@ -651,4 +695,4 @@ def analyze(folder, metrics=None, progress: bool = False, n_resamples: int = 999
     except SpecError as err:
         res.notes.append(f"Sensitivity indices not computed: {err}.")
     effects = range_effects(res) if res.design in ("sobol", "morris", "lhs") else pd.DataFrame()
-    return Analysis(res, points, comps, sens, kind, second, effects)
+    return Analysis(res, points, comps, sens, kind, second, effects, seed_noise(res))

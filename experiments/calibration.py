@@ -32,8 +32,8 @@ from tqdm import tqdm
 
 from model import AGENCY_KEYS, DEFAULTS, WEEKS_PER_YEAR
 
-from .history import HISTORY_END, history_years, weeks_of
-from .replicates import calendar_years, replicate_seed, run_replicates
+from .history import history_years, weeks_of
+from .replicates import calendar_years, run_replicates
 from .reported import CENTER, pick
 
 #: (parameter, prior low, prior high, significant digits of a default). Names in one

@@ -71,3 +71,65 @@ def test_publishing_files_are_valid():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text())
     assert cff["cff-version"] == "1.2.0" and cff["license"] == "MIT"
     assert "Kolaborasi contributors" in (ROOT / "LICENSE").read_text()
+
+
+def _sobol(st_assumption, st_low_assumption):
+    import pandas as pd
+
+    rows = [{"metric": "referral_uptake", "factor": "skill", "kind": "lever", "S1": 0.5,
+             "S1_low": 0.4, "S1_high": 0.6, "ST": 0.6, "ST_low": 0.5, "ST_high": 0.7,
+             "ST_conf": 0.1},
+            {"metric": "referral_uptake", "factor": "unmet_request_factor", "kind": "assumption",
+             "S1": 0.1, "S1_low": 0.0, "S1_high": 0.2, "ST": st_assumption,
+             "ST_low": st_low_assumption, "ST_high": st_assumption + 0.02, "ST_conf": 0.1}]
+    return pd.DataFrame(rows)
+
+
+def test_sobol_text_says_when_conclusions_depend_on_assumptions():
+    from experiments.report import sobol_findings
+
+    depends = " ".join(sobol_findings(_sobol(0.3, 0.2), ["referral_uptake"], 64))
+    free = " ".join(sobol_findings(_sobol(0.03, 0.0), ["referral_uptake"], 64))
+    unsettled = " ".join(sobol_findings(_sobol(0.2, 0.0), ["referral_uptake"], 64))
+    assert "depend on structural assumptions: `unmet_request_factor` (ST = 0.30)" in depends
+    assert "do not hinge on those assumptions" in free
+    assert "upper bounds reach 0.22 (`unmet_request_factor`)" in unsettled
+
+
+def test_sobol_text_does_not_read_seed_noise_as_interaction():
+    import pandas as pd
+
+    from experiments.report import sobol_findings
+
+    table = _sobol(0.03, 0.0)
+    table.loc[0, ["ST", "ST_low", "ST_high"]] = [0.9, 0.8, 1.0]
+    quiet = pd.DataFrame([{"metric": "referral_uptake", "share_of_means": 0.01}])
+    noisy = pd.DataFrame([{"metric": "referral_uptake", "share_of_means": 0.5}])
+    assert "sign of interactions" in " ".join(sobol_findings(table, ["referral_uptake"], 64,
+                                                             quiet))
+    assert "not evidence of interactions" in " ".join(sobol_findings(
+        table, ["referral_uptake"], 64, noisy))
+
+
+def test_seed_noise_text_and_share_follow_the_runs():
+    from types import SimpleNamespace
+
+    import numpy as np
+    import pandas as pd
+
+    from experiments.analysis import seed_noise
+    from experiments.report import noise_findings
+
+    rng = np.random.default_rng(0)
+    points = np.repeat(np.arange(20), 4)
+
+    def share(noise_sd):
+        y = points * 1.0 + rng.normal(0, noise_sd, len(points))
+        res = SimpleNamespace(done=pd.DataFrame({"point": points, "referral_uptake": y}),
+                              metrics=["referral_uptake"])
+        return seed_noise(res)
+
+    small, large = share(0.1), share(40.0)
+    assert small["share"].iloc[0] < 0.01 < 0.9 < large["share"].iloc[0]
+    assert noise_findings(small) != noise_findings(large)
+    assert f"{large['share'].iloc[0]:.0%}" in noise_findings(large)[0]
