@@ -207,13 +207,15 @@ def fit(targets=TARGETS, budget: Budget = FULL, workers=None, scheduler=None, pr
                        population_size=budget.population, sampler=_sampler(workers, scheduler))
     with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
         abc.new(f"sqlite:///{Path(tmp) / 'abc.db'}", observed(targets))
-        t = abc.initialize_components_before_run(
-            minimum_epsilon=0.0, max_nr_populations=budget.generations,
-            min_acceptance_rate=0.0, max_total_nr_simulations=budget.max_simulations,
-            max_walltime=None, min_eps_diff=0.0)
         bar = tqdm(total=budget.generations, unit="generation", desc=desc,
                    disable=not progress, file=sys.stderr)
+        bar.set_postfix_str(f"sampling {budget.population} particles from the prior to scale "
+                            "the distance")
         try:
+            t = abc.initialize_components_before_run(
+                minimum_epsilon=0.0, max_nr_populations=budget.generations,
+                min_acceptance_rate=0.0, max_total_nr_simulations=budget.max_simulations,
+                max_walltime=None, min_eps_diff=0.0)
             while True:
                 ret = abc.run_generation(t=t)
                 bar.update(1)
