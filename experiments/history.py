@@ -129,13 +129,17 @@ def reported_level() -> float:
                           if LEVEL_YEARS[0] <= f.year <= LEVEL_YEARS[1]]))
 
 
-def evaluate_history(table: pd.DataFrame) -> list[Check]:
+def evaluate_history(table: pd.DataFrame, start_year: int | None = None) -> list[Check]:
     """Every history check on the runs in ``table`` (one row per run, history_measure)."""
+    from model import DEFAULTS
+
+    start_year = DEFAULTS["start_year"] if start_year is None else start_year
     n = len(table)
     k = int(table["persists"].sum())
     ci = sps.binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
     checks = [Check(
-        "persistence", "The center operates for 25 years at the defaults, as it has since 1999.",
+        "persistence", f"The center operates through {HISTORY_END} at the defaults, as it has "
+        "since its founding in 1999.",
         f">= {PERSIST_SHARE:.0%} of runs operate every year (>= {PERSIST_CASES} cases handled "
         f"in each year after the first, never > {PERSIST_GAP_WEEKS} weeks without paid staff)",
         f"{k} of {n} runs ({k / n:.0%}, 95% CI {ci.low:.0%}-{ci.high:.0%}); median lowest "
@@ -144,7 +148,7 @@ def evaluate_history(table: pd.DataFrame) -> list[Check]:
         bool(k / n >= PERSIST_SHARE),
         "No rule keeps the center open: it lasts only if income from its funding sources, "
         "hiring and departures of staff, and volunteers' work keep cases handled above "
-        f"{PERSIST_CASES} a year for 25 years.")]
+        f"{PERSIST_CASES} a year from {start_year} to {HISTORY_END}.")]
     years = f"{LEVEL_YEARS[0]}-{LEVEL_YEARS[1]}"
     rows = ", ".join(f"{f.value:g} ({f.year}{'' if f.months == 12 else f', {f.months} months'})"
                      for f in center_cases() if LEVEL_YEARS[0] <= f.year <= LEVEL_YEARS[1])
@@ -163,15 +167,16 @@ def evaluate_history(table: pd.DataFrame) -> list[Check]:
     f2013 = next(f for f in center_cases() if f.year == 2013)
     checks.append(_within(
         "2013 figure", f"Cases handled in 2013, its first {f2013.months} months.",
-        "Fourteen years after the founding, the count follows from the same demand and "
-        "capacity as the caseload, and from how the center grew to that year.",
+        f"{f2013.year - start_year} years after the start of the run, the count follows from "
+        "the same demand and capacity as the caseload, and from how the center grew to that "
+        "year.",
         table["cases_2013"], f2013.value, "cases", f"{CENTER}: {f2013.value:g} "
         f"(source: {f2013.source})"))
     groups = pick(CENTER, "community groups in Padang", 2019)
     checks.append(_within(
         "groups 2019", "About seven accompanied community groups in Padang in 2019.",
-        "Groups follow from twenty years of socialization training cadres, cadres forming "
-        "groups and groups folding; no parameter sets their number.",
+        f"Groups follow from {groups.year - start_year} years of socialization training "
+        "cadres, cadres forming groups and groups folding; no parameter sets their number.",
         table["groups_2019"], groups.value, "groups", f"{groups.value:g} (source: "
         f"{groups.source})"))
     shares = {label: float(np.nanmean(table[f"share {label}"])) for label, _ in ROUTES}

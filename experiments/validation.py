@@ -358,8 +358,8 @@ def write_markdown(v: Validation, out: Path) -> Path:
            f"topped up to the largest such count, at most {MAX_PAIRS}. ")
         + f"An outcome is reproduced when its difference has the expected sign and Holm "
           f"p < {ALPHA:g}. Of {len(all_results)} paired outcomes, "
-          f"{sum(r.reproduced for r in all_results)} are reproduced and {len(under)} are "
-          "underpowered at the pairs run. Failing outcomes are reported with the direction "
+          f"{sum(r.reproduced for r in all_results)} are reproduced and {len(under)} "
+          f"{'is' if len(under) == 1 else 'are'} underpowered at the pairs run. Failing outcomes are reported with the direction "
           "the model shows.", "",
         "## Verification", "",
         "These experiments check single rules. They hold by construction: each outcome "
