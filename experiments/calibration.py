@@ -3,7 +3,7 @@
 Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009;
 pyabc, Schälte et al. 2022) with an adaptive distance (pyabc's
 AdaptivePNormDistance: each summary statistic is scaled anew each generation).
-Each particle is run REPLICATES times from the founding (start_year) to 2023 with
+Each particle is run Budget.replicates times from the founding (start_year) to 2023 with
 common random numbers (the same seeds for every particle), and its summary
 statistics are the replicate means. Targets are rows of data/reported_cases.csv,
 chosen so that demand and capacity are informed separately: agencies' counts
@@ -90,10 +90,10 @@ HELD_OUT = ("cases_2021", "dp3ap2kb_city_2021", "simfoni_2021")
 class Budget:
     """How much the calibration runs: per fit, and for the checks after it."""
 
-    population: int = 80          # particles per generation
-    replicates: int = 8           # runs per particle (common random numbers)
+    population: int = 60          # particles per generation
+    replicates: int = 6           # runs per particle (common random numbers)
     generations: int = 8          # at most
-    max_simulations: int = 900    # particles evaluated per fit, at most
+    max_simulations: int = 600    # particles evaluated per fit, at most
     predictive: int = 60          # posterior draws for the predictive checks
     check_replicates: int = 20    # runs for the before/after comparison of defaults
     noise_sets: int = 10          # replicate sets for the seed noise of the distance
