@@ -5,7 +5,7 @@ pyabc, Schälte et al. 2022) with an adaptive distance (pyabc's
 AdaptivePNormDistance: each summary statistic is scaled anew each generation).
 Each particle is run Budget.replicates times from the founding (start_year) to 2023 with
 common random numbers (the same seeds for every particle), and its summary
-statistics are the replicate means. Targets are rows of data/reported_cases.csv,
+statistics are the replicate means. Targets are reported rows (experiments/reported.py),
 chosen so that demand and capacity are informed separately: agencies' counts
 (SIMFONI, UPTD PPA, DP3AP2KB) measure survivors reaching agencies, which depends on
 demand only; the center's cases handled depend on demand and its capacity.
@@ -34,7 +34,7 @@ from model import AGENCY_KEYS, DEFAULTS, WEEKS_PER_YEAR
 
 from .history import history_years, weeks_of
 from .replicates import calendar_years, run_replicates
-from .reported import CENTER, pick
+from .reported import CENTER, SIMFONI, pick
 
 #: (parameter, prior low, prior high, significant digits of a default). Names in one
 #: place, to update with the model.
@@ -67,7 +67,6 @@ class Target:
         return pick(self.scope, self.measure, self.year)
 
 
-SIMFONI = "West Sumatra province (SIMFONI"
 TARGETS = (
     Target("cases_2013", CENTER, "cases handled", 2013, "intake"),
     Target("cases_2019", CENTER, "cases handled", 2019, "intake"),
@@ -300,7 +299,7 @@ def predictive_checks(table: pd.DataFrame, targets=TARGETS, level: float = 0.9) 
         x = table[t.key].to_numpy(dtype=float)
         low, high = float(np.nanquantile(x, tail)), float(np.nanquantile(x, 1 - tail))
         obs = float(t.figure.value)
-        rows.append({"target": t.key, "row": t.figure.row, "label": t.figure.label,
+        rows.append({"target": t.key, "label": t.figure.label,
                      "observed": obs, "median": float(np.nanmedian(x)), "low": low,
                      "high": high, "inside": bool(low <= obs <= high)})
     return rows
@@ -430,7 +429,7 @@ def run_calibration(out: Path, workers=None, scheduler=None, progress=True,
               "epsilons": full.epsilons, "simulations": full.simulations,
               "noise": noise, "checks": ppc, "out_of_sample": oos,
               "out_of_sample_posterior": posterior_summary(oos_fit), "defaults": cmp,
-              "targets": {t.key: {"value": t.figure.value, "row": t.figure.row,
+              "targets": {t.key: {"value": t.figure.value, "source": t.figure.source,
                                   "label": t.figure.label} for t in TARGETS},
               "held_out": list(HELD_OUT)}
     write_report(result, out)
@@ -461,13 +460,13 @@ def report_markdown(result: dict) -> str:
         f"{len(result['epsilons'])} generations; ε went "
         + " → ".join(f"{e:.3g}" for e in result["epsilons"]) + ".", "",
         text_noise(result["noise"], eps), "",
-        "**Targets** (rows of `data/reported_cases.csv`). Agencies' counts inform demand "
+        "**Targets** (reported rows, experiments/reported.py). Agencies' counts inform demand "
         "(survivors reaching agencies); the center's cases handled inform demand and "
         "capacity together.", "",
-        "| target | reported row | line | value |", "|---|---|---|---|"]
+        "| target | reported row | value | source |", "|---|---|---|---|"]
     for key, t in result["targets"].items():
         held = " (held out in the out-of-sample fit)" if key in result["held_out"] else ""
-        lines.append(f"| `{key}`{held} | {t['label']} | {t['row']} | {t['value']:g} |")
+        lines.append(f"| `{key}`{held} | {t['label']} | {t['value']:g} | {t['source']} |")
     lines += ["", "## Posterior", "",
               "| parameter | prior | posterior median | 90% interval | shrinkage |",
               "|---|---|---|---|---|"]

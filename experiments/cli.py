@@ -8,6 +8,7 @@ from pathlib import Path
 
 from model import PARAMETERS, ParameterError, validate
 
+from .single import DEFAULT_UNTIL
 from .spec import SpecError
 
 
@@ -95,8 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run one simulation (weekly steps), print a year-by-year summary and "
                     "write the time series (CSV, Parquet), the summary, the final network "
                     "and a PNG of the main curves.")
-    run.add_argument("--years", type=_years, default=5.0,
-                     help="simulated years, 52 weekly steps each (default 5)")
+    span = run.add_mutually_exclusive_group()
+    span.add_argument("--until", type=_whole(1999, 2200, "a calendar year"), default=None,
+                      metavar="YEAR",
+                      help=f"simulate to the end of this calendar year (default {DEFAULT_UNTIL}: "
+                           "every reported year, then a projection)")
+    span.add_argument("--years", type=_years, default=None,
+                      help="or: simulated years from the start year, 52 weekly steps each")
     run.add_argument("--seed", type=_seed, default=DEFAULT_SEED,
                      help=f"random seed; the same seed gives the same run (default {DEFAULT_SEED})")
     run.add_argument("--set", dest="settings", action="append", default=[], metavar="NAME=VALUE",
@@ -178,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args) -> int:
-    from .single import format_summary, run_simulation, write_outputs, yearly_summary
+    from .single import (DEFAULT_UNTIL, format_summary, run_simulation, write_outputs,
+                         yearly_summary, years_until)
 
     from .spec import load_scenario
 
@@ -189,13 +196,18 @@ def cmd_run(args) -> int:
     name = scenario.name + ("-custom" if settings else "")
     out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
     _check_writable(out)
-    model, series = run_simulation(args.years, args.seed, **params)
+    start = validate(**params).start_year
+    if args.until is not None and args.until < start:
+        raise UsageError(f"--until {args.until} is before the start year {start}")
+    years = args.years or years_until(args.until or DEFAULT_UNTIL, start)
+    model, series = run_simulation(years, args.seed, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
-    title = (f"Kolaborasi: scenario '{scenario.title['en']}', {args.years:g} years, weekly "
-             f"steps, seed {args.seed}\nChanged parameters: {changed}")
+    title = (f"Kolaborasi: scenario '{scenario.title['en']}', {table.index[0]} to "
+             f"{table.index[-1]} ({years:g} years of weekly steps), seed {args.seed}"
+             f"\nChanged parameters: {changed}")
     print(format_summary(table, title))
-    files = write_outputs(out, model, series, table, args.years, args.seed, params)
+    files = write_outputs(out, model, series, table, years, args.seed, params)
     print(f"\nOutputs written to {out}/: " + ", ".join(f.name for f in files))
     return 0
 

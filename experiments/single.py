@@ -13,7 +13,12 @@ import pandas as pd
 
 from model import AGENCY_KEYS, WEEKS_PER_YEAR, CollaborationModel
 
+from .reported import center_cases, center_groups
+
 DEFAULT_SEED = 42
+#: The default run goes from the start year (the 1999 founding) to the end of this year:
+#: every reported year (2013, 2018-2023) and a projection beyond them.
+DEFAULT_UNTIL = 2030
 
 #: Summary columns: (column, source, how), where how is "sum" over the year's weeks or
 #: "last" for the level at the year's end.
@@ -33,6 +38,10 @@ _YEARLY = (
     ("grants_lost", "grant_lost", "sum"),
     ("grants_found", "grant_renewed", "sum"),
     ("staff_laid_off", "staff_laid_off", "sum"),
+    ("staff_to_volunteer", "staff_to_volunteer", "sum"),
+    ("hours_cut_weeks", "hours_cut", "sum"),
+    ("triaged", "triaged", "sum"),
+    ("dropped_out", "dropped_out", "sum"),
     ("staff_left", "staff_left", "sum"),
     ("staff_hired", "staff_hired", "sum"),
     ("joint_programs", "joint_programs", "sum"),
@@ -48,13 +57,25 @@ _YEARLY = (
 )
 
 
-def run_simulation(years: float = 5, seed: int = DEFAULT_SEED, **params):
-    """Run the model and return it with its weekly time series (row 0 is the start)."""
+def years_until(until: int, start_year: int) -> int:
+    """Simulated years from the start of ``start_year`` to the end of ``until``."""
+    return until - start_year + 1
+
+
+def run_simulation(years: float | None = None, seed: int = DEFAULT_SEED,
+                   until: int | None = None, **params):
+    """Run the model and return it with its weekly time series (row 0 is the start).
+
+    Give either ``years`` (simulated years) or ``until`` (the last calendar year);
+    with neither, the run goes to the end of DEFAULT_UNTIL. The series has the
+    model's calendar ``year`` column.
+    """
     model = CollaborationModel(rng=seed, **params)
+    if years is None:
+        years = years_until(until or DEFAULT_UNTIL, model.p.start_year)
     model.run(years)
     series = model.datacollector.get_model_vars_dataframe()
     series.index.name = "week"
-    series.insert(0, "year", np.maximum(0, (series.index - 1) // WEEKS_PER_YEAR + 1))
     return model, series
 
 
@@ -104,26 +125,40 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
     for year, r in table.iterrows():
         said = []
         if r.grants_lost:
-            said.append("the donor grant was not renewed")
+            said.append("the programme donor did not renew")
+        if r.grants_found:
+            said.append("a programme donor renewed or was found")
+        if r.hours_cut_weeks:
+            said.append(f"paid hours cut for {r.hours_cut_weeks:.0f} weeks")
         if r.staff_laid_off:
-            said.append(f"{r.staff_laid_off:.0f} staff laid off for lack of funds")
+            said.append(f"{r.staff_laid_off:.0f} staff laid off for lack of funds"
+                        + (f", {r.staff_to_volunteer:.0f} of them stayed on as volunteers"
+                           if r.staff_to_volunteer else ""))
         if r.staff_left:
             said.append(f"{r.staff_left:.0f} staff left")
         if r.staff_hired:
             said.append(f"{r.staff_hired:.0f} hired")
         if said:
-            events.append(f"  Year {year}: " + "; ".join(said) + ".")
+            events.append(f"  {year}: " + "; ".join(said) + ".")
     if events:
         lines += ["", "What happened (a run is one possible history: compare many seeds "
                       "before drawing conclusions)"] + events
-    header = "Agency".ljust(24) + "".join(f"  Y{y}ref  Y{y}trust" for y in table.index)
-    lines += ["", "Referrals to the center and trust at year end, by agency", header]
-    for key in AGENCY_KEYS:
-        cells = "".join(
-            f"  {r[f'referrals_{key}']:6.0f}  {r[f'trust_{key}']:8.2f}"
-            for _, r in table.iterrows())
-        lines.append(key.ljust(24) + cells)
+    short = {key: _short_agency(key) for key in AGENCY_KEYS}
+    for what, prefix, fmt in (("Referrals to the center", "referrals_", "{:>11.0f}"),
+                              ("Trust in the center at year end", "trust_", "{:>11.2f}")):
+        lines += ["", f"{what}, by agency (prov = province)",
+                  "Year" + "".join(f" {short[k]:>11}" for k in AGENCY_KEYS)]
+        for year, r in table.iterrows():
+            lines.append(f"{year:>4}" + "".join(" " + fmt.format(r[prefix + k])
+                                                for k in AGENCY_KEYS))
     return "\n".join(lines)
+
+
+def _short_agency(key: str) -> str:
+    """A column label such as 'UPTD-prov' or 'Police-city'."""
+    kind, field = key.rsplit("_", 1)
+    names = {"uptd_ppa": "UPTD", "dinsos": "Dinsos", "dp3ap2kb": "DP3A", "police": "Police"}
+    return f"{names[kind]}-{'prov' if field == 'province' else 'city'}"
 
 
 def versions() -> dict:
@@ -169,15 +204,19 @@ def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
     import matplotlib.pyplot as plt
 
     weeks = series[series.index > 0]
-    t = weeks.index / WEEKS_PER_YEAR
+    t = weeks["year"] + ((weeks.index - 1) % WEEKS_PER_YEAR) / WEEKS_PER_YEAR
     roll = 13  # a quarter, to smooth weekly noise
     fig, axes = plt.subplots(2, 3, figsize=(13, 7), constrained_layout=True)
     ax = axes[0, 0]
-    ax.plot(t, weeks["intake"].rolling(roll, min_periods=1).sum() * 4, label="cases handled (/yr)")
+    yearly = weeks.groupby("year")["intake"].sum()
+    ax.step(yearly.index, yearly.to_numpy(), where="post", label="cases handled in the year")
     ax.plot(t, weeks["in_service"], label="in service")
     ax.plot(t, weeks["waiting"], label="waiting")
+    reported = center_cases()
+    ax.plot([r.year + 0.5 for r in reported], [r.per_year for r in reported], "kD", ms=5,
+            label="reported cases handled (a year)")
     ax.set_title("Casework")
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=7)
     ax = axes[0, 1]
     uptake = (weeks["referred"].rolling(roll, min_periods=1).sum()
               / weeks["seen_by_agencies"].rolling(roll, min_periods=1).sum())
@@ -202,6 +241,9 @@ def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
     ax = axes[1, 2]
     ax.plot(t, weeks["cadres"], label="cadres")
     ax.plot(t, weeks["groups"], label="community groups")
+    groups = center_groups()
+    ax.plot([r.year + 1 for r in groups], [r.value for r in groups], "kD", ms=5,
+            label="reported groups (2019)")
     ax.set_title("Community field")
     ax.legend(fontsize=8)
     for ax in axes.flat:

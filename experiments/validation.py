@@ -373,7 +373,8 @@ def write_markdown(v: Validation, out: Path) -> Path:
         "",
         f"{n_hist} runs at the defaults from the founding ({DEFAULTS['start_year']}); "
         f"{passed} of {len(v.history)} checks pass. A reported figure passes when it lies in "
-        "the central 95% of the runs. Figures come from `data/reported_cases.csv`; those "
+        "the central 95% of the runs. Figures come from the reported rows "
+        "(experiments/reported.py); those "
         "that calibration also fits (docs/calibration.md) are a check of fit there, not "
         "independent evidence.", "",
         "| check | reported | criterion | observed | verdict | why it is not true by "

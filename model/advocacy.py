@@ -1,99 +1,139 @@
-"""Advocacy processes in the province and city fields (finding 1) and conflict (finding 2.3)."""
+"""Advocacy in the province and city fields (finding 1) and conflict (finding 2.3).
+
+Each rule here decides what happens and calls the intent-named methods of the
+people and agencies whose state changes.
+"""
+
+from .calendar import rate_per_week
+from .habitus import accountability, tie_strength
 
 
-class AdvocacyMixin:
-    """Forums, referral requests, campaigns, conflicts and the weekly trust update."""
+def attend_forums(model) -> None:
+    """Agencies host discussion forums; the center sends a staff member or volunteer.
 
-    def attend_forums(self, staff: list) -> None:
-        """Agencies host discussion forums; the center sends a staff member (finding 1).
+    The one who goes is drawn in proportion to her tie to the agency plus a
+    floor (people go where they are known), or is a player who set hours aside
+    for forums. Attending books the forum's hours and is a contact (finding 1).
+    """
+    p = model.p
+    r = model.random
+    people = model.workers()
+    chance = rate_per_week(p.forums_per_year)
+    for agency in model.agency_list:
+        if r.random() < chance and people and r.random() < p.forum_attendance:
+            players = [w for w in people if getattr(w, "plan", None)
+                       and w.plan.get("forums", 0.0) >= p.forum_hours]
+            if players:
+                attendee = players[0]
+            else:
+                weights = [w.contact_weight(agency) for w in people]
+                attendee = r.choices(people, weights=weights)[0]
+            attendee.book("forums", p.forum_hours)
+            attendee.meet(agency)
+            model.flow["forums_attended"] += 1
 
-        Attending books the forum's hours and counts as a contact with the agency.
-        """
-        p = self.p
-        r = self.random
-        chance = p.forums_per_year / 52.0
-        for agency in self.agency_list:
-            if r.random() < chance and staff and r.random() < p.forum_attendance:
-                attendee = r.choice(staff)
-                attendee.booked_hours += p.forum_hours
-                attendee.contact(agency)
-                self.flow["forums_attended"] += 1
 
-    def renew_referral_requests(self, staff: list) -> None:
-        """Ask agencies for referrals, meeting their requirements (findings 1 and 2.1).
+def request_success(p, skill: float, tie: float) -> float:
+    """Chance that a request (or proposal) meets an agency's requirements.
 
-        When a request is due, the staff member with the strongest tie to the
-        agency prepares it; it meets the requirements with chance equal to that
-        person's skill, or always under a referral agreement (MoU).
-        """
-        p = self.p
-        week = self.steps
-        for agency in self.agency_list:
-            if week < agency.request_due:
-                continue
-            if not staff:
-                agency.request_met = False
-                continue
-            i = agency.index
-            author = max(staff, key=lambda s: s.ties[i])
-            author.booked_hours += p.request_hours
-            met = p.referral_agreement or self.random.random() < author.skill
-            agency.request_met = met
-            agency.request_due = week + p.request_interval_weeks
-            self.flow["requests_made"] += 1
-            self.flow["requests_met"] += met
+    Skill (finding 2.1) and knowing the agency's contact (finding 1):
+    skill + (1 - skill) x tie_access x tie.
+    """
+    return skill + (1.0 - skill) * p.tie_access * tie_strength(p, tie)
 
-    def run_campaigns(self) -> None:
-        """Campaigns raise public awareness and reach policymakers (finding 1).
 
-        Awareness A grows by campaign_gain per hour towards 1 and decays weekly;
-        policymakers' good experience grows with campaign time (one contact's
-        worth per agency for 40 hours a week).
-        """
-        p = self.p
-        center = self.center
-        hours = self.campaign_hours
-        gain = min(1.0, p.campaign_gain * hours)
-        center.awareness += gain * (1.0 - center.awareness)
-        center.awareness -= p.awareness_decay * center.awareness
-        reach = p.contact_evidence * min(1.0, hours / 40.0)
-        for agency in self.agency_list:
-            agency.new_good += reach
+def renew_referral_requests(model) -> None:
+    """Ask agencies for referrals, meeting their requirements (findings 1 and 2.1).
 
-    def raise_conflicts(self, staff: list) -> None:
-        """Conflicts with agencies, kept down by accountability (finding 2.3).
+    When a request is due, the staff member with the strongest tie to the
+    agency prepares it (a volunteer when no staff are left); it meets the
+    requirements with chance request_success, or always under a referral
+    agreement (MoU).
+    """
+    p = model.p
+    week = model.steps
+    authors = model.staff or model.volunteers
+    for agency in model.agency_list:
+        if week < agency.request_due:
+            continue
+        if not authors:
+            agency.request_met = False
+            continue
+        i = agency.index
+        author = max(authors, key=lambda w: w.ties[i])
+        author.book("requests", p.request_hours)
+        met = p.referral_agreement or model.random.random() < request_success(
+            p, author.skill, author.ties[i])
+        agency.receive_request(met)
+        model.flow["requests_made"] += 1
+        model.flow["requests_met"] += met
 
-        Weekly chance per agency: conflict_rate/52 x (1 - accountability) x
-        (1 + joint programs running with it). A conflict is bad experience for
-        the agency, cuts staff ties to it and counts against donor renewal.
-        """
-        p = self.p
-        r = self.random
-        base = p.conflict_rate_per_year / 52.0 * (1.0 - self.accountability)
-        for agency in self.agency_list:
-            if r.random() < min(1.0, base * (1 + len(agency.programs_active))):
-                agency.new_bad += p.conflict_evidence
-                i = agency.index
-                keep = 1.0 - p.conflict_tie_damage
-                for member in staff:
-                    member.ties[i] *= keep
-                self.center.conflicts_in_grant_year += 1
-                self.flow["conflicts"] += 1
 
-    def update_trust_and_ties(self, staff: list) -> None:
-        """Agencies fold the week's experience into trust; staff ties are combined.
+def judge_proposal(model, author, agency) -> None:
+    """An agency judges a joint-program proposal found by opportunity analysis.
 
-        An agency's tie to the center is the strongest personal tie any staff
-        member has to it (network capital, finding 1): it leaves with her.
-        """
-        for agency in self.agency_list:
-            agency.update_trust()
-            i = agency.index
-            agency.tie = max((member.ties[i] for member in staff), default=0.0)
+    It is won with chance trust x request_success(skill, tie): the agency must
+    trust the center (2.4), and skill (2.1) and knowing its people (finding 1)
+    help. A won program brings funds and is a good experience for the agency.
+    """
+    if not agency.open_program():
+        return
+    p = model.p
+    model.flow["proposals"] += 1
+    chance = agency.trust * request_success(p, author.skill, author.ties[agency.index])
+    if model.random.random() < chance:
+        model.center.receive(p.joint_program_value, "joint_programs")
+        agency.start_program()
+        model.flow["joint_programs"] += 1
 
-    def win_joint_program(self, agency) -> None:
-        """A won joint program: funds for the center and a good experience for the agency."""
-        self.center.receive(self.p.joint_program_value)
-        agency.programs_active.append(self.steps + 52)
-        agency.new_good += self.p.outcome_evidence
-        self.flow["joint_programs"] += 1
+
+def run_campaigns(model) -> None:
+    """Campaigns raise public awareness and reach policymakers (finding 1).
+
+    Awareness A grows by campaign_gain per hour towards 1 and decays weekly;
+    policymakers' good experience grows with campaign time (one contact's
+    worth per agency for 40 hours a week).
+    """
+    p = model.p
+    center = model.center
+    hours = model.campaign_hours
+    gain = min(1.0, p.campaign_gain * hours)
+    center.awareness += gain * (1.0 - center.awareness)
+    center.awareness -= p.awareness_decay * center.awareness
+    reach = p.contact_evidence * min(1.0, hours / 40.0)
+    if reach > 0:
+        for agency in model.agency_list:
+            agency.record_experience(good=reach)
+
+
+def raise_conflicts(model) -> None:
+    """Conflicts with agencies, kept down by accountability (finding 2.3).
+
+    Weekly chance per agency: conflict_rate/52 x (1 - accountability) x
+    (1 + joint programs running with it). A conflict is bad experience for the
+    agency, weakens every personal tie to it and counts against donor renewal.
+    """
+    p = model.p
+    r = model.random
+    base = rate_per_week(p.conflict_rate_per_year) * (1.0 - accountability(p))
+    people = model.workers()
+    for agency in model.agency_list:
+        if r.random() < min(1.0, base * (1 + len(agency.programs_active))):
+            agency.record_experience(bad=p.conflict_evidence)
+            for person in people:
+                person.weaken_tie(agency, p.conflict_tie_damage)
+            model.donor.note_conflict()
+            model.flow["conflicts"] += 1
+
+
+def update_trust_and_ties(model) -> None:
+    """Agencies fold the week's experience into trust and pool the ties of the center's people.
+
+    Network capital is held by people, staff and volunteers alike (finding 1):
+    it leaves with them.
+    """
+    people = model.workers()
+    for agency in model.agency_list:
+        agency.update_trust()
+        i = agency.index
+        agency.pool_ties([w.ties[i] for w in people])

@@ -2,6 +2,8 @@
 
 from mesa import Agent
 
+from .calendar import WEEKS_PER_YEAR
+from .habitus import tie_strength
 from .trust import beta_trust, forget
 
 #: The agencies of the study, (kind, label); each exists at province and city level.
@@ -13,6 +15,23 @@ AGENCY_KINDS = (
 )
 FIELDS = ("province", "city")
 AGENCY_KEYS = tuple(f"{kind}_{field}" for field in FIELDS for kind, _ in AGENCY_KINDS)
+
+
+def pooled_tie(ties: list[float], pooling: float) -> float:
+    """How the center's personal ties to one agency combine into one strength in [0, 1].
+
+    ``pooling`` 0 keeps only the strongest tie (one person carries the relation);
+    1 is the chance that at least one of them does, 1 - prod(1 - t) (noisy-OR);
+    values between mix the two linearly. Both ends are 0 with no ties and never
+    exceed 1.
+    """
+    strongest = 0.0
+    missing = 1.0
+    for t in ties:
+        if t > strongest:
+            strongest = t
+        missing *= 1.0 - t
+    return strongest + pooling * ((1.0 - missing) - strongest)
 
 
 class Agency(Agent):
@@ -30,13 +49,13 @@ class Agency(Agent):
         self.field = field
         self.key = f"{kind}_{field}"
         self.label = f"{label} ({field})"
-        self.index = len(model.agency_list)   # position in every staff member's tie list
+        self.index = len(model.agency_list)   # position in every worker's tie list
         self.good = 0.0                       # discounted good experience (r)
         self.bad = 0.0                        # discounted bad experience (s)
-        self.new_good = 0.0                   # this week's experience, applied in update_trust
+        self.new_good = 0.0                   # this week's experience, folded in update_trust
         self.new_bad = 0.0
         self.trust = beta_trust(0.0, 0.0, p.trust_prior, p.prior_strength)
-        self.tie = 0.0                        # combined strength of staff ties to it
+        self.tie = 0.0                        # pooled strength of personal ties to it
         self.request_met = False              # the center's referral request met its requirements
         self.request_due = 0                  # week when the request must be renewed
         self.programs_left = p.programs_per_agency_per_year
@@ -49,30 +68,34 @@ class Agency(Agent):
         self.referred = 0
         self.contacts = 0
 
-    def referral_probability(self) -> float:
-        """Chance that the agency refers a survivor it sees to the center.
+    def entry_weight(self) -> float:
+        """Relative number of help-seekers who come to this agency first (police apart).
 
-        Rises with the agency's trust, with the strength of staff ties to it, and
-        with whether the center's referral request met its requirements
-        (finding 1: network capital and referral requests; finding 2.4: trust).
+        The provincial UPTD PPA sees several times what each other agency sees
+        (rows UPTD PPA 2018 and Padang DP3AP2KB 2020-2021).
         """
-        p = self.model.p
-        tie_part = (1.0 - p.tie_weight) + p.tie_weight * self.tie
-        request_part = 1.0 if self.request_met else p.unmet_request_factor
-        return self.trust * tie_part * request_part
+        if self.key == "uptd_ppa_province":
+            return self.model.p.uptd_ppa_province_weight
+        return 1.0
 
-    def decides_to_refer(self) -> bool:
-        """Refer the survivor seen now: by referral_probability, or as a player chose."""
-        if self.refers is not None:
-            return bool(self.refers)
-        return self.model.random.random() < self.referral_probability()
+    # --- trust ---------------------------------------------------------------------------
+    def record_experience(self, good: float = 0.0, bad: float = 0.0) -> None:
+        """Note good and bad experience of the center this week (folded in weekly)."""
+        self.new_good += good
+        self.new_bad += bad
 
-    def serve_itself(self) -> bool:
-        """Handle a case without the center, if the agency has capacity left this week."""
-        if self.case_budget >= 1.0:
-            self.case_budget -= 1.0
-            return True
-        return False
+    def record_contact(self) -> None:
+        """A meeting, forum or coordination contact with a person from the center."""
+        self.contacts += 1
+        self.record_experience(good=self.model.p.contact_evidence)
+
+    def record_refusal(self) -> None:
+        """A survivor it referred was turned back or gave up waiting (overload)."""
+        self.record_experience(bad=self.model.p.refusal_evidence)
+
+    def record_long_wait(self) -> None:
+        """A survivor it referred waited a week longer than it accepts."""
+        self.record_experience(bad=self.model.p.wait_evidence)
 
     def update_trust(self) -> None:
         """Fold this week's experience into trust (Beta reputation with forgetting)."""
@@ -81,6 +104,60 @@ class Agency(Agent):
         self.bad = forget(self.bad, self.new_bad, p.trust_forgetting)
         self.new_good = self.new_bad = 0.0
         self.trust = beta_trust(self.good, self.bad, p.trust_prior, p.prior_strength)
+
+    def pool_ties(self, ties: list[float]) -> None:
+        """Combine the personal ties of the center's people to this agency (finding 1)."""
+        self.tie = pooled_tie(ties, self.model.p.tie_pooling)
+
+    # --- referral --------------------------------------------------------------------------
+    def receive_request(self, met: bool) -> None:
+        """The center's referral request, valid for request_interval_weeks."""
+        self.request_met = met
+        self.request_due = self.model.steps + self.model.p.request_interval_weeks
+
+    def referral_probability(self) -> float:
+        """Chance that the agency refers a survivor it sees to the center.
+
+        Rises with the agency's trust (finding 2.4), with the pooled strength of
+        the personal ties to it (finding 1: network capital), and with whether
+        the center's referral request met its requirements (finding 1).
+        """
+        p = self.model.p
+        tie_part = (1.0 - p.tie_weight) + p.tie_weight * tie_strength(p, self.tie)
+        request_part = 1.0 if self.request_met else p.unmet_request_factor
+        return self.trust * tie_part * request_part
+
+    def decides_to_refer(self) -> bool:
+        """Refer the survivor seen now: by referral_probability, or as a player chose."""
+        self.seen += 1
+        if self.refers is not None:
+            refer = bool(self.refers)
+        else:
+            refer = self.model.random.random() < self.referral_probability()
+        if refer:
+            self.referred += 1
+            self.referrals_made += 1
+        return refer
+
+    def serve_itself(self) -> bool:
+        """Handle a case without the center, if the agency has capacity left this week."""
+        if self.case_budget >= 1.0:
+            self.case_budget -= 1.0
+            return True
+        return False
+
+    # --- joint programs --------------------------------------------------------------------
+    def open_program(self) -> bool:
+        """Take one of this year's program openings, if any is left."""
+        if self.programs_left > 0:
+            self.programs_left -= 1
+            return True
+        return False
+
+    def start_program(self) -> None:
+        """A joint program with the center runs for a year: a good experience now."""
+        self.programs_active.append(self.model.steps + WEEKS_PER_YEAR)
+        self.record_experience(good=self.model.p.outcome_evidence)
 
     def start_week(self) -> None:
         """Reset weekly tallies, refill case capacity, end finished programs."""
@@ -92,5 +169,5 @@ class Agency(Agent):
         week = self.model.steps
         if self.programs_active and self.programs_active[0] <= week:
             self.programs_active = [end for end in self.programs_active if end > week]
-        if week % 52 == 1:
+        if week % WEEKS_PER_YEAR == 1:
             self.programs_left = p.programs_per_agency_per_year

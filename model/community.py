@@ -1,6 +1,8 @@
-"""The community field: cadres and the groups they coordinate (finding 1 of the study)."""
+"""The community field: socialization, cadres and accompanied groups (finding 1 of the study)."""
 
 from mesa import Agent
+
+from .calendar import per_week
 
 
 class Cadre(Agent):
@@ -17,14 +19,12 @@ class Cadre(Agent):
         self.group = None
 
     def step(self) -> None:
-        """Cadres stop at a constant yearly rate; a group with no cadre left dissolves."""
+        """Cadres stop at a constant yearly rate; a group with no cadre left folds."""
         model = self.model
         if model.random.random() < model.weekly_cadre_attrition:
             group = self.group
             if group is not None:
-                group.members.remove(self)
-                if not group.members:
-                    group.remove()
+                group.lose(self)
             else:
                 model.free_cadres.remove(self)
             self.remove()
@@ -33,12 +33,76 @@ class Cadre(Agent):
 class CommunityGroup(Agent):
     """An accompanied community group (komunitas dampingan), coordinated by cadres.
 
-    Each active group raises the chance that a survivor who would not seek help
-    is identified and brought to the center.
+    It has ``members`` community members, its cadres among them (about 25 in
+    2019). Each active group raises the chance that a survivor who would not
+    seek help is identified and brought to the center.
     """
 
-    def __init__(self, model, members):
+    def __init__(self, model, cadres):
         super().__init__(model)
-        self.members = list(members)
-        for cadre in self.members:
+        self.cadres = list(cadres)
+        for cadre in self.cadres:
             cadre.group = self
+
+    @property
+    def members(self) -> int:
+        return max(self.model.p.group_members, len(self.cadres))
+
+    def lose(self, cadre) -> None:
+        """A cadre stops; without cadres the group folds."""
+        self.cadres.remove(cadre)
+        if not self.cadres:
+            self.fold()
+
+    def fold(self) -> None:
+        """The group stops meeting; its remaining cadres are free again."""
+        model = self.model
+        for cadre in self.cadres:
+            cadre.group = None
+            model.free_cadres.append(cadre)
+        self.cadres = []
+        model.flow["groups_folded"] += 1
+        self.remove()
+
+
+def max_groups(p) -> int:
+    """The ceiling: the districts the center reaches times the groups one can hold."""
+    return p.kecamatan_reached * p.groups_per_kecamatan
+
+
+def socialize(model) -> None:
+    """Socialization produces cadres: Poisson(cadre_yield x skill-weighted hours).
+
+    Each new cadre is tied to a trainer drawn at random from the staff and
+    volunteers.
+    """
+    n_new = int(model.rng.poisson(model.p.cadre_yield * model.socialization_effort))
+    people = model.workers()
+    for _ in range(n_new):
+        trainer = model.random.choice(people) if people else None
+        model.free_cadres.append(Cadre(model, trainer))
+    model.flow["new_cadres"] += n_new
+
+
+def form_and_fold_groups(model) -> None:
+    """Groups form at a rate that grows with the free cadres, up to a ceiling; groups fold.
+
+    With k cadres per group, free cadres make f = free // k possible groups;
+    one forms in a week with chance 1 - (1 - group_formation_rate)^f while
+    there are fewer than max_groups. Each group folds with chance
+    group_fold_per_year (per week, compounded).
+    """
+    p = model.p
+    r = model.random
+    fold = per_week(p.group_fold_per_year)
+    if fold > 0:
+        for group in model.groups:
+            if r.random() < fold:
+                group.fold()
+    k = p.cadres_per_group
+    possible = len(model.free_cadres) // k
+    if possible and model.n_groups < max_groups(p):
+        if r.random() < 1.0 - (1.0 - p.group_formation_rate) ** possible:
+            CommunityGroup(model, model.free_cadres[:k])
+            del model.free_cadres[:k]
+            model.flow["new_groups"] += 1

@@ -1,93 +1,128 @@
-"""Funding and staffing: donor grants, accountability reports, costs, layoffs, hiring."""
+"""Funding: a programme donor, small grants, joint programs and donations (design process 5).
 
-from .workers import Staff, Volunteer, stochastic_round
+Each source has its own rule; the center's reserve policy (center.py) decides
+what a shortfall does before anyone is laid off.
+"""
+
+from .calendar import WEEKS_PER_QUARTER, WEEKS_PER_YEAR, rate_per_week
+from .habitus import accountability
 
 
-class FundingMixin:
-    """The center's money and people."""
+class ProgrammeDonor:
+    """A programme donor funding multi-year cycles (the center was a MAMPU partner).
 
-    def report_to_donor(self) -> None:
-        """Quarterly activity and funding report, delivered with chance accountability
-        (finding 2.3)."""
-        center = self.center
-        if center.donor_active and self.steps % 13 == 0:
-            if self.random.random() < self.accountability:
-                center.reports_delivered += 1
-                self.flow["reports_delivered"] += 1
+    While a cycle runs the donor pays ``share`` x donor_grant_per_year, weekly.
+    At the end of a cycle it renews with a chance set by the quarterly reports
+    delivered and the conflicts of the cycle (finding 2.3), and a renewal can be
+    partial: the share kept grows with the reports delivered.
+    """
 
-    def renew_donor_grant(self, staff: list) -> None:
-        """At the end of a grant year the donor renews with a chance set by the reports.
+    def __init__(self, p):
+        self.active = p.donor_grant_per_year > 0
+        self.share = 1.0
+        self.weeks_left = p.donor_cycle_years * WEEKS_PER_YEAR
+        self.reports_due = 0
+        self.reports_delivered = 0
+        self.conflicts = 0
 
-        chance = floor + (1 - floor) x (reports delivered / 4), reduced by
-        conflict_funding_penalty for each conflict in the year (finding 2.3).
-        Without a donor, the center finds a new one at new_donor_per_year x the
-        mean skill of its staff, or of its volunteers when no staff are left
-        (finding 2.1: seeing opportunities).
-        """
-        p = self.p
-        center = self.center
-        r = self.random
-        if center.donor_active:
-            center.grant_week += 1
-            if center.grant_week < 52:
-                return
-            chance = (p.donor_renewal_floor + (1.0 - p.donor_renewal_floor)
-                      * min(1.0, center.reports_delivered / 4.0))
-            chance *= (1.0 - p.conflict_funding_penalty) ** center.conflicts_in_grant_year
-            center.donor_active = r.random() < chance
-            self.flow["grant_renewed" if center.donor_active else "grant_lost"] += 1
-        elif staff or self.volunteers:
-            seekers = staff or self.volunteers
-            skill = sum(s.skill for s in seekers) / len(seekers)
-            if r.random() < p.new_donor_per_year / 52.0 * skill:
-                center.donor_active = True
-                self.flow["grant_renewed"] += 1
-        center.grant_week = 0
-        center.reports_delivered = 0
-        center.conflicts_in_grant_year = 0
+    def weekly_payment(self, p) -> float:
+        return self.share * rate_per_week(p.donor_grant_per_year) if self.active else 0.0
 
-    def manage_funds(self, staff: list) -> None:
-        """Grant income, then salaries (laying off the newest staff when funds cannot
-        cover them), then case costs as far as funds allow (finding 1: funding)."""
-        p = self.p
-        center = self.center
-        if center.donor_active:
-            center.receive(p.donor_grant_per_year / 52.0)
-        salary = p.staff_cost_per_month * 12.0 / 52.0
-        while staff and len(staff) * salary > center.funds:
-            self.flow["staff_laid_off"] += 1
-            self.depart(staff.pop())
-        center.pay(len(staff) * salary)
-        center.pay(len(center.in_service) * p.case_cost_per_week)
-        weekly_cost = len(staff) * salary + len(center.in_service) * p.case_cost_per_week
-        self.funds_short = center.funds < p.reserve_weeks * weekly_cost
+    def note_report(self, delivered: bool) -> None:
+        if self.active:
+            self.reports_due += 1
+            self.reports_delivered += delivered
 
-    def change_staff(self, staff: list) -> None:
-        """Turnover (raised by shortfall for the less dedicated), then hiring when
-        funds allow. A departing staff member takes her ties with her (finding 1)."""
-        p = self.p
-        r = self.random
-        for member in list(staff):
-            if r.random() < member.turnover_chance():
-                staff.remove(member)
-                self.flow["staff_left"] += 1
-                self.depart(member)
-        salary = p.staff_cost_per_month * 12.0 / 52.0
-        weekly_cost = (len(staff) + 1) * salary + len(self.center.in_service) * p.case_cost_per_week
-        if len(staff) < p.n_staff and self.center.funds >= p.reserve_weeks * weekly_cost:
-            staff.append(Staff(self))
-            self.flow["staff_hired"] += 1
+    def note_conflict(self) -> None:
+        if self.active:
+            self.conflicts += 1
 
-    def recruit_volunteers(self) -> None:
-        """New volunteers join at a constant yearly rate."""
-        n = stochastic_round(self.random, self.p.volunteer_recruits_per_year / 52.0)
-        for _ in range(n):
-            Volunteer(self)
-        self.flow["volunteers_joined"] += n
+    def report_share(self) -> float:
+        return self.reports_delivered / self.reports_due if self.reports_due else 0.0
 
-    def depart(self, worker) -> None:
-        """A staff member or volunteer leaves: survivors go back to waiting, ties vanish."""
-        self.return_to_waiting(worker)
-        if isinstance(worker, Volunteer):
-            self.flow["volunteers_left"] += 1
-        worker.remove()
+    def renewal_chance(self, p) -> float:
+        """floor + (1 - floor) x share of reports delivered, less a share per conflict."""
+        chance = p.donor_renewal_floor + (1.0 - p.donor_renewal_floor) * self.report_share()
+        return chance * (1.0 - p.conflict_funding_penalty) ** self.conflicts
+
+    def end_cycle(self, p, renewed: bool) -> None:
+        """Close the cycle: renew (perhaps in part) or stop; a new cycle's counts start."""
+        if renewed:
+            self.share = p.renewal_min_share + (1.0 - p.renewal_min_share) * self.report_share()
+        self.active = renewed
+        self.start_cycle(p, self.share if renewed else 1.0)
+
+    def start_cycle(self, p, share: float) -> None:
+        self.active = self.active and p.donor_grant_per_year > 0
+        self.share = share
+        self.weeks_left = p.donor_cycle_years * WEEKS_PER_YEAR
+        self.reports_due = self.reports_delivered = self.conflicts = 0
+
+
+def collect_income(model) -> None:
+    """The week's income: the donor's payment, donations, and any small grant won.
+
+    Donations grow with public awareness (campaigns, finding 1). A small-grant
+    call comes with chance calls/52 a week; the application succeeds with
+    chance success x the applicants' mean skill x accountability (2.1, 2.3).
+    """
+    p = model.p
+    center = model.center
+    donor = model.donor
+    if donor.active:
+        center.receive(donor.weekly_payment(p), "donor")
+    center.receive(rate_per_week(p.donations_per_year)
+                   * (1.0 + p.donation_awareness_effect * center.awareness), "donations")
+    applicants = model.staff or model.volunteers
+    if applicants and model.random.random() < min(1.0, rate_per_week(p.small_grant_calls_per_year)):
+        skill = sum(w.skill for w in applicants) / len(applicants)
+        model.flow["small_grant_applications"] += 1
+        if model.random.random() < p.small_grant_success * skill * accountability(p):
+            center.receive(p.small_grant_value, "small_grants")
+            model.flow["small_grants"] += 1
+
+
+def write_quarterly_report(model) -> None:
+    """Each quarter the center reports activities and funding to its partners (2.3).
+
+    The report is delivered with chance accountability, or when players gave
+    it the hours it needs; writing it books report_hours of one staff member.
+    """
+    if model.steps % WEEKS_PER_QUARTER:
+        return
+    p = model.p
+    center = model.center
+    by_players = center.player_hours["reports"] >= p.report_hours > 0
+    delivered = by_players or model.random.random() < accountability(p)
+    center.player_hours["reports"] = 0.0
+    staff = model.staff
+    if delivered and staff and not by_players:
+        model.random.choice(staff).book("reports", p.report_hours)
+    model.donor.note_report(delivered)
+    model.flow["reports_delivered"] += delivered
+
+
+def review_donor(model) -> None:
+    """At a cycle's end the donor renews or not; without one, the center looks for one.
+
+    A new donor is found at new_donor_per_year x the mean skill of those still
+    working, staff or else volunteers (finding 2.1: seeing opportunities).
+    """
+    p = model.p
+    donor = model.donor
+    r = model.random
+    if donor.active:
+        donor.weeks_left -= 1
+        if donor.weeks_left > 0:
+            return
+        renewed = r.random() < donor.renewal_chance(p)
+        donor.end_cycle(p, renewed)
+        model.flow["grant_renewed" if renewed else "grant_lost"] += 1
+        return
+    seekers = model.staff or model.volunteers
+    if seekers and p.donor_grant_per_year > 0:
+        skill = sum(s.skill for s in seekers) / len(seekers)
+        if r.random() < rate_per_week(p.new_donor_per_year) * skill:
+            donor.active = True
+            donor.start_cycle(p, 1.0)
+            model.flow["grant_renewed"] += 1

@@ -1,4 +1,9 @@
-"""Individual habitus: scores drawn around the center's mean (finding 2 of the study)."""
+"""Habitus (finding 2 of the study) and network capital, with every switch handled here.
+
+Each finding can be switched off (``use_skill=False``, ...); a switched-off factor
+takes the neutral value 0.5 in every rule. The rules never read the switches
+themselves: they read the scores this module gives them.
+"""
 
 NEUTRAL = 0.5
 
@@ -18,3 +23,21 @@ def draw(random, mean: float, concentration: float, used: bool = True) -> float:
     if mean <= 0.0 or mean >= 1.0:
         return float(mean)
     return x
+
+
+def draw_person(random, p) -> tuple[float, float, float]:
+    """Skill (2.1), commitment (2.4) and dedication (2.2) of a new staff member or volunteer."""
+    k = p.habitus_concentration
+    return (draw(random, p.skill, k, p.use_skill),
+            draw(random, p.commitment, k, p.use_commitment),
+            draw(random, p.volunteerism, k, p.use_volunteerism))
+
+
+def accountability(p) -> float:
+    """The center's reporting practice (finding 2.3), neutral when switched off."""
+    return p.accountability if p.use_accountability else NEUTRAL
+
+
+def tie_strength(p, strength: float) -> float:
+    """A personal tie as the rules see it (finding 1), neutral when ties are switched off."""
+    return strength if p.use_ties else NEUTRAL

@@ -4,46 +4,40 @@ import inspect
 
 from mesa import Model
 
-from .advocacy import AdvocacyMixin
+from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
-from .casework import CaseworkMixin
-from .center import Center
+from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
+from .center import SOURCES, USES, Center
 from .community import Cadre, CommunityGroup
-from .funding import FundingMixin
-from .habitus import NEUTRAL
-from .network import collaboration_network
-from .outreach import OutreachMixin
-from .parameters import PARAMETERS, validate
+from .network import MIN_TIE, collaboration_network
+from .parameters import PARAMETERS, check_seed, check_years, validate
 from .reporters import FLOWS, RecordCollector, model_reporters
 from .survivor import TERMINAL, State
-from .workers import Staff, Volunteer, weekly
-
-WEEKS_PER_YEAR = 52
+from .workers import TIME_USES, Staff, Volunteer
 
 
-class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMixin, Model):
+class CollaborationModel(Model):
     """A women's crisis center, its people, eight agencies and the communities it works in.
 
-    One step is one week. Parameters are plain keyword arguments (see
+    One step is one week, from the first week of ``start_year`` (the founding
+    in 1999 by default). Parameters are plain keyword arguments (see
     ``model.parameters.PARAMETERS`` for units, ranges and sources); ``rng``
     seeds every random draw, so the same ``rng`` gives the same run.
 
     Example::
 
-        model = CollaborationModel(rng=42, skill=0.8)
-        for _ in range(52):
-            model.step()
-        model.datacollector.get_model_vars_dataframe()
+        model = CollaborationModel(rng=42, skill=0.8).run(years=25)
+        model.datacollector.get_model_vars_dataframe()   # one row per week, with "year"
     """
 
     def __init__(self, rng=None, **params):
         self.p = validate(**params)   # raises ParameterError before anything runs
-        super().__init__(rng=rng)
+        super().__init__(rng=check_seed(rng))
         p = self.p
         self._derive_rates()
 
         self.center = Center(p.initial_funds)
-        self.funds_short = False
+        self.donor = funding.ProgrammeDonor(p)
         self.tally = {state: 0 for state in State}   # survivors in terminal states
         self.free_cadres = []                         # cadres not yet in a group
         self.flow = dict.fromkeys(FLOWS, 0)
@@ -55,13 +49,16 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
             for kind, label in AGENCY_KINDS:
                 self.agency_list.append(Agency(self, kind, label, field))
         self.agencies = {a.key: a for a in self.agency_list}
+        self.service_agencies = [a for a in self.agency_list if a.kind != "police"]
+        self.service_weights = [a.entry_weight() for a in self.service_agencies]
         for _ in range(p.n_staff):
             Staff(self, founding=True)
         for _ in range(p.n_volunteers):
             Volunteer(self)
-        self.update_trust_and_ties(self.staff)
+        advocacy.update_trust_and_ties(self)
 
-        self.change_log = []      # interventions applied: step, year, changes, label
+        self._in_step = False
+        self.change_log = []      # interventions: first week affected, its year, changes, label
         self._scheduled = []      # interventions waiting for their calendar year
         self.record = {}
         self._record()
@@ -69,18 +66,21 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         self.datacollector.collect(self)
 
     def _derive_rates(self) -> None:
-        """Values that follow from the parameters and are used every week."""
+        """Weekly chances that follow from yearly parameters."""
         p = self.p
-        self.accountability = p.accountability if p.use_accountability else NEUTRAL
-        self.weekly_turnover = weekly(p.staff_turnover_per_year)
-        self.weekly_volunteer_exit = weekly(p.volunteer_exit_per_year)
-        self.weekly_cadre_attrition = weekly(p.cadre_attrition_per_year)
+        self.weekly_turnover = per_week(p.staff_turnover_per_year)
+        self.weekly_volunteer_exit = per_week(p.volunteer_exit_per_year)
+        self.weekly_cadre_attrition = per_week(p.cadre_attrition_per_year)
 
     # --- calendar ------------------------------------------------------------------------
     @property
     def year(self) -> int:
         """Calendar year of the week last simulated (the start year before the first step)."""
-        return self.p.start_year + max(0, self.steps - 1) // WEEKS_PER_YEAR
+        return calendar_year(self.p.start_year, self.steps)
+
+    def _first_week_affected(self) -> int:
+        """The week a change made now applies to: this one inside a step, else the next."""
+        return self.steps if self._in_step else self.steps + 1
 
     # --- interventions during a run ----------------------------------------------------
     def schedule_change(self, year: int, label: str = "", **changes) -> None:
@@ -93,7 +93,7 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         self._scheduled.sort(key=lambda event: event[0])
 
     def _apply_due_changes(self) -> None:
-        year = self.p.start_year + self.steps // WEEKS_PER_YEAR   # year of the coming week
+        year = self.year
         while self._scheduled and self._scheduled[0][0] <= year:
             _, label, changes = self._scheduled.pop(0)
             self.change(label=label, **changes)
@@ -104,12 +104,13 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         The new values are validated like those given at construction; people
         already at the center keep the habitus they were drawn with, and the
         sizes set at the start (n_staff as the staffing target, initial funds)
-        apply as they stand.
+        apply as they stand. Every change is logged in ``change_log``.
         """
         self.p = validate(**{**self.p.as_dict(), **changes})
         self._derive_rates()
-        self.change_log.append({"step": self.steps,
-                                "year": self.p.start_year + self.steps // WEEKS_PER_YEAR,
+        self.service_weights = [a.entry_weight() for a in self.service_agencies]
+        week = self._first_week_affected()
+        self.change_log.append({"step": week, "year": calendar_year(self.p.start_year, week),
                                 "changes": dict(changes), "label": label})
 
     def lose_staff(self, count: int) -> int:
@@ -151,14 +152,83 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         return len(groups) if groups is not None else 0
 
     def workers(self) -> list:
-        """Everyone who can accompany survivors: staff, then volunteers."""
+        """Everyone who can accompany survivors and hold ties: staff, then volunteers."""
         return self.staff + self.volunteers
+
+    # --- survivors and people -----------------------------------------------------------------
+    def finish(self, state: State) -> None:
+        """Count a survivor whose path has reached a terminal state."""
+        self.tally[state] += 1
+        self.flow[state.value] += 1
+
+    def end_case(self, survivor, state: State) -> None:
+        """A survivor at the center reaches a terminal state and leaves the model."""
+        survivor.state = state
+        self.finish(state)
+        survivor.remove()
+
+    def judge_proposal(self, author, agency) -> None:
+        advocacy.judge_proposal(self, author, agency)
+
+    def depart(self, worker) -> None:
+        """A staff member or volunteer leaves: survivors go back to waiting, ties go with her."""
+        casework.return_to_waiting(self, worker)
+        if isinstance(worker, Volunteer):
+            self.flow["volunteers_left"] += 1
+        worker.remove()
+
+    def lay_off(self, member) -> None:
+        """A layoff; a dedicated staff member may stay on as a volunteer (finding 2.2).
+
+        She stays with chance equal to her dedication, keeps her habitus, her
+        ties and her cases; otherwise she leaves like anyone else.
+        """
+        self.flow["staff_laid_off"] += 1
+        if self.random.random() < member.dedication:
+            volunteer = Volunteer(self, former=member)
+            for survivor in list(member.cases):
+                survivor.release()
+                survivor.assign(volunteer)
+            member.remove()
+            self.flow["staff_to_volunteer"] += 1
+        else:
+            self.depart(member)
+
+    def change_staff(self) -> None:
+        """Layoffs only as the last resort, turnover, then hiring when reserves allow.
+
+        A layoff comes after max_unpaid_weeks without full salaries, the newest
+        hire first, then one a month while it lasts. Turnover is raised by a
+        shortfall for the less dedicated (finding 2.2).
+        """
+        p = self.p
+        center = self.center
+        staff = self.staff
+        if staff and center.layoff_due(p, len(staff)):
+            self.lay_off(staff.pop())
+        for member in list(staff):
+            if self.random.random() < member.turnover_chance():
+                staff.remove(member)
+                self.flow["staff_left"] += 1
+                self.depart(member)
+        if len(staff) < p.n_staff and center.can_hire(p, len(staff)):
+            Staff(self)
+            self.flow["staff_hired"] += 1
+
+    def recruit_volunteers(self) -> None:
+        """New volunteers join at a constant yearly rate."""
+        n = stochastic_round(self.random, self.p.volunteer_recruits_per_year / WEEKS_PER_YEAR)
+        for _ in range(n):
+            Volunteer(self)
+        self.flow["volunteers_joined"] += n
 
     # --- the week -----------------------------------------------------------------------
     def step(self) -> None:
         """One week, in the order of the ODD schedule (docs/ODD.md, section 3)."""
+        self._in_step = True
         if self._scheduled:
             self._apply_due_changes()
+        p = self.p
         self.flow = dict.fromkeys(FLOWS, 0)
         self.campaign_hours = 0.0
         self.socialization_effort = 0.0
@@ -166,32 +236,50 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         for agency in self.agency_list:
             agency.start_week()
 
-        staff = self.staff
-        self.attend_forums(staff)
-        self.renew_referral_requests(staff)
-        for member in self.random.sample(staff, len(staff)):
+        # advocacy, then each person's week
+        advocacy.attend_forums(self)
+        advocacy.renew_referral_requests(self)
+        for member in self.random.sample(self.staff, len(self.staff)):
             member.step()
         for volunteer in self.random.sample(self.volunteers, len(self.volunteers)):
             volunteer.step()
-        self.run_campaigns()
-        self.socialize_communities(self.workers())
+        advocacy.run_campaigns(self)
+
+        # the community field
+        community.socialize(self)
         for cadre in self.cadres:
             cadre.step()
+        community.form_and_fold_groups(self)
 
-        arrivals = self.generate_incidents()
-        self.run_casework(arrivals)
-        staff = self.staff
-        self.raise_conflicts(staff)
-        self.update_trust_and_ties(staff)
+        # survivors and casework
+        workers = self.workers()
+        self.center.capacity = sum(w.case_slots for w in workers)
+        casework.run_casework(self, casework.generate_incidents(self))
+        for volunteer in self.volunteers:
+            if volunteer.tire_or_rest():
+                self.depart(volunteer)
+        self.center.pressure = min(1.0, casework.expected_wait(self)
+                                   / max(p.triage_wait_weeks, 1.0))
 
-        self.report_to_donor()
-        self.renew_donor_grant(staff)
-        self.manage_funds(staff)
-        self.change_staff(staff)
+        # trust, conflict and ties
+        advocacy.raise_conflicts(self)
+        advocacy.update_trust_and_ties(self)
+
+        # money and people
+        funding.write_quarterly_report(self)
+        funding.review_donor(self)
+        funding.collect_income(self)
+        self.center.note_income(p)
+        n_staff = len(self.staff)
+        paid = self.center.pay_salaries(p, n_staff)
+        self.center.pay_case_costs(p)
+        self.center.review_reserves(p, n_staff, paid)
+        self.change_staff()
         self.recruit_volunteers()
 
         self._record()
         self.datacollector.collect(self)
+        self._in_step = False
 
     def _record(self) -> None:
         """Compute this week's reported flows and stocks into ``self.record``."""
@@ -199,19 +287,36 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         flow = self.flow
         center = self.center
         flow["unmet_need"] = flow["agency_unserved"] + flow["dropped_out"]
-        flow["income"] = center.income_week
-        flow["spending"] = center.spending_week
-        rec.update(flow)
+        for source in SOURCES:
+            flow["income_" + source] = center.income_week[source]
+        for use in USES:
+            flow[use] = center.spending_week[use]
+        flow["income"] = sum(center.income_week.values())
+        flow["spending"] = sum(center.spending_week.values())
+        flow["case_costs_unfunded"] = center.unfunded_week
         volunteers = self.volunteers
         staff = self.staff
+        workers = staff + volunteers
+        for use in TIME_USES:
+            flow["hours_" + use] = sum(w.hours[use] for w in workers)
+        rec.update(flow)
+        rec["year"] = self.year
         rec["waiting"] = len(center.waiting)
         rec["in_service"] = len(center.in_service)
-        rec["capacity"] = sum(w.case_slots for w in staff) + sum(v.case_slots for v in volunteers)
+        rec["capacity"] = center.capacity
         rec["funds"] = center.funds
-        rec["donor_active"] = int(center.donor_active)
+        rec["donor_active"] = int(self.donor.active)
+        rec["donor_share"] = self.donor.share if self.donor.active else 0.0
+        rec["paid_share"] = center.paid_share if staff else 0.0
+        rec["hiring_frozen"] = int(center.hiring_frozen)
+        rec["hours_cut"] = int(center.hours_cut)
+        rec["unpaid_weeks"] = center.unpaid_weeks
         rec["staff"] = len(staff)
         rec["volunteers"] = len(volunteers)
+        rec["former_staff_volunteers"] = sum(v.former_staff for v in volunteers)
+        rec["volunteer_ties"] = sum(t >= MIN_TIE for v in volunteers for t in v.ties)
         rec["cadres"] = len(self.cadres)
+        rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups
         rec["awareness"] = center.awareness
         rec["mean_burnout"] = (sum(v.burnout for v in volunteers) / len(volunteers)
@@ -239,8 +344,8 @@ class CollaborationModel(CaseworkMixin, AdvocacyMixin, OutreachMixin, FundingMix
         return collaboration_network(self)
 
     def run(self, years: float = 5) -> "CollaborationModel":
-        """Run for ``years`` (52 weekly steps a year) and return the model."""
-        for _ in range(round(years * WEEKS_PER_YEAR)):
+        """Run for ``years`` (52 weekly steps a year; above 0, at most 200) and return the model."""
+        for _ in range(weeks_in(check_years(years))):
             self.step()
         return self
 

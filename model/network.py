@@ -12,7 +12,8 @@ def collaboration_network(model) -> nx.Graph:
     Nodes carry ``type`` (center, staff, volunteer, cadre, group, agency),
     ``field`` (province, city, community or center) and ``label``. Edges carry
     ``kind`` (member, tie, trust, coordinates, trained) and ``weight`` in [0, 1]:
-    staff-agency edges are personal ties, center-agency edges the agency's trust.
+    staff-agency and volunteer-agency edges are personal ties (network capital
+    belongs to both), center-agency edges the agency's trust.
     Node order follows creation order, so the same run gives the same graph.
     """
     g = nx.Graph()
@@ -35,13 +36,16 @@ def collaboration_network(model) -> nx.Graph:
         people.add(volunteer)
         g.add_node(node, type="volunteer", field="community",
                    label=f"Volunteer {volunteer.unique_id}",
-                   dedication=volunteer.dedication, burnout=volunteer.burnout,
-                   caseload=volunteer.caseload)
+                   skill=volunteer.skill, dedication=volunteer.dedication,
+                   burnout=volunteer.burnout, caseload=volunteer.caseload)
         g.add_edge(node, "center", kind="member", weight=1.0)
+        for agency, tie in zip(model.agency_list, volunteer.ties):
+            if tie >= MIN_TIE:
+                g.add_edge(node, agency.key, kind="tie", weight=tie)
     for group in model.groups:
         node = f"group-{group.unique_id}"
         g.add_node(node, type="group", field="community", label=f"Group {group.unique_id}",
-                   members=len(group.members))
+                   members=group.members, cadres=len(group.cadres))
         g.add_edge(node, "center", kind="member", weight=1.0)
     for cadre in model.cadres:
         node = f"cadre-{cadre.unique_id}"
@@ -50,6 +54,6 @@ def collaboration_network(model) -> nx.Graph:
             g.add_edge(node, f"group-{cadre.group.unique_id}", kind="coordinates", weight=1.0)
         trainer = cadre.trainer
         if trainer in people:
-            kind = "staff" if hasattr(trainer, "ties") else "volunteer"
+            kind = type(trainer).__name__.lower()
             g.add_edge(node, f"{kind}-{trainer.unique_id}", kind="trained", weight=0.5)
     return g

@@ -12,12 +12,20 @@ import numbers
 from dataclasses import dataclass
 from types import MappingProxyType
 
+import numpy as np
+
+from .calendar import WEEKS_PER_MONTH
+
 #: Short names for the sources cited in the table (full references in docs/ODD.md).
 DATA = "../shared/data/reported_cases.csv"
 STUDY = "the study (seed/SUMMARY.md)"
 JOSANG = "Jøsang & Ismail 2002, The Beta Reputation System"
+ORG = "../shared/data/organisation.md"
 CALIBRATED = ("calibrated by ABC to rows 'Nurani Perempuan WCC' 2019-2022 (cases handled) "
               "and 2019 (community groups) of " + DATA + " (docs/calibration.md)")
+BY_HAND = ("set by hand so that runs from the 1999 founding handle about 100 cases a year in "
+           "2019-2022 and hold about 7 groups in 2019 (rows 'Nurani Perempuan WCC' of " + DATA
+           + "; docs/ODD.md §7)")
 
 
 class ParameterError(ValueError):
@@ -84,8 +92,8 @@ def _p(name, kind, default, unit, low, high, meaning, source):
 # --- Calendar ------------------------------------------------------------------------
 _group = "Calendar"
 _p("start_year", int, 1999, "calendar year", 1999, 2100,
-   "calendar year of the first simulated week (the center was founded in 1999)",
-   "../shared/data/organisation.md (founded 1999)")
+   "calendar year of the first simulated week; the model starts from the center's "
+   "founding state whatever the year", ORG + " (founded 1999)")
 
 # --- Survivors and help-seeking -------------------------------------------------
 _group = "Survivors and help-seeking"
@@ -99,14 +107,21 @@ _p("entry_police", float, 0.35, "probability", 0.0, 1.0,
 _p("entry_agency", float, 0.35, "probability", 0.0, 1.0,
    "share of help-seekers whose first contact is UPTD PPA, Dinas Sosial or DP3AP2KB "
    "(the rest come to the center directly)", "assumption")
-_p("province_share", float, 0.5, "probability", 0.0, 1.0,
-   "share of agency contacts made at province rather than city level", "assumption")
+_p("police_province_share", float, 0.3, "probability", 0.0, 1.0,
+   "share of survivors going to the police who go to the provincial police rather than "
+   "the city's", "assumption (the catchment is mostly the city of Padang)")
+_p("uptd_ppa_province_weight", float, 3.5, "multiplier", 0.0, 100.0,
+   "how many times more help-seekers the provincial UPTD PPA sees than each other "
+   "non-police agency",
+   "rows 'West Sumatra province UPTD PPA, 2018' (64 cases, mostly from Padang) and "
+   "'Padang city DP3AP2KB, 2020-2021' (17-20 cases) of " + DATA + ": 64 / 18.5")
 _p("sexual_violence_share", float, 0.55, "probability", 0.0, 1.0,
    "share of cases that are sexual violence (the rest domestic and other violence)",
    "row 'Nurani Perempuan WCC, 2022' of " + DATA + " (51 of 94)")
 _p("agency_capacity_per_week", float, 1.0, "cases/(agency·week)", 0.0, 100.0,
    "cases an agency can handle itself each week when it does not refer",
-   "row 'West Sumatra province UPTD PPA, 2018' of " + DATA + " (64 cases/year)")
+   "assumption, near row 'West Sumatra province UPTD PPA, 2018' of " + DATA
+   + " (64 cases/year)")
 
 # --- The center's capacity --------------------------------------------------------
 _group = "Center capacity and casework"
@@ -117,20 +132,51 @@ _p("n_volunteers", int, 12, "persons", 0, 5000,
 _p("staff_hours_per_week", float, 40.0, "hours/week", 1.0, 80.0,
    "working time of one staff member", "Indonesian 40-hour week (UU 13/2003 Ketenagakerjaan)")
 _p("admin_hours_per_week", float, 8.0, "hours/week", 0.0, 80.0,
-   "staff time taken by office work and reporting", "assumption")
-_p("hours_per_case_week", float, 5.7, "hours/(case·week)", 0.5, 40.0,
-   "accompaniment time one open case needs each week", CALIBRATED)
+   "staff time taken by office work", "assumption")
+_p("hours_per_case_week", float, 7.0, "hours/(case·week)", 0.5, 40.0,
+   "accompaniment time one open case needs each week", BY_HAND)
 _p("service_weeks", float, 20.0, "weeks", 1.0, 104.0,
    "mean length of an accompaniment (scaled by severity)", "assumption")
 _p("dropout_per_week", float, 0.08, "probability/week", 0.0, 1.0,
    "chance that a waiting survivor gives up in a week", "assumption")
 _p("volunteer_hours_per_week", float, 10.0, "hours/week", 0.0, 60.0,
    "time a fully dedicated volunteer gives", "assumption")
+_p("former_staff_hours_per_week", float, 20.0, "hours/week", 0.0, 80.0,
+   "time a fully dedicated laid-off staff member still gives as a volunteer",
+   STUDY + ", finding 2.2 (staff keep handling cases unpaid); value assumption")
 _p("volunteer_outreach_share", float, 0.3, "share", 0.0, 1.0,
    "share of volunteer time spent on community outreach (the rest on accompaniment)",
    "assumption")
 _p("outcome_floor", float, 0.3, "probability", 0.0, 1.0,
    "chance of a good case outcome when the worker's commitment is zero", "assumption")
+_p("casework_priority", float, 0.5, "share", 0.0, 1.0,
+   "share of staff time for campaigns, socialization and opportunity analysis moved to "
+   "casework while the expected wait reaches triage_wait_weeks (in proportion below it)",
+   "assumption (services put direct care first under pressure)")
+_p("case_contact_per_week", float, 0.1, "probability/week", 0.0, 1.0,
+   "chance per week that accompanying a survivor referred by an agency brings a "
+   "coordination contact with that agency", "assumption")
+
+# --- Overload ------------------------------------------------------------------------
+_group = "Overload and triage"
+_p("triage", bool, True, "switch", None, None,
+   "when the waiting list is full the center triages: the most severe survivors wait, "
+   "the others are referred on to LBH Padang (legal aid) or back to the agency",
+   ORG + " (LBH Padang partner); design process 8")
+_p("triage_wait_weeks", float, 6.0, "weeks", 0.0, 104.0,
+   "expected wait (waiting list / cases closing per week) beyond which new arrivals "
+   "are triaged", "assumption")
+_p("triage_keep_severity", float, 0.9, "severity (0-1)", 0.0, 1.0,
+   "severity at or above which a survivor is kept on the waiting list during triage",
+   "assumption")
+_p("refusal_evidence", float, 0.5, "observations", 0.0, 10.0,
+   "negative experience an agency takes from a survivor it referred who is turned back "
+   "or gives up waiting", "assumption")
+_p("wait_evidence", float, 0.05, "observations/week", 0.0, 10.0,
+   "negative experience per week that a survivor referred by the agency waits beyond "
+   "wait_tolerance_weeks", "assumption")
+_p("wait_tolerance_weeks", float, 4.0, "weeks", 0.0, 104.0,
+   "wait an agency accepts for a survivor it referred", "assumption")
 
 # --- Advocacy in the province and city fields ------------------------------------
 _group = "Advocacy (province and city fields)"
@@ -141,7 +187,8 @@ _p("meeting_hours", float, 3.0, "hours", 0.5, 16.0,
 _p("forums_per_year", float, 4.0, "forums/(agency·year)", 0.0, 52.0,
    "discussion forums each agency hosts on protecting women", STUDY + ", finding 1")
 _p("forum_attendance", float, 0.8, "probability", 0.0, 1.0,
-   "chance that the center sends someone to a forum", STUDY + ", finding 1")
+   "chance that the center sends someone (staff or volunteer) to a forum",
+   STUDY + ", finding 1")
 _p("forum_hours", float, 4.0, "hours", 0.5, 16.0, "time one forum takes", "assumption")
 _p("opportunity_hours_per_week", float, 2.0, "hours/(staff·week)", 0.0, 40.0,
    "staff time spent analysing funding opportunities and agency programs", STUDY + ", finding 1")
@@ -149,7 +196,7 @@ _p("opportunity_rate", float, 0.01, "opportunities/hour", 0.0, 1.0,
    "opportunities found per hour of analysis by a fully skilled staff member", "assumption")
 _p("programs_per_agency_per_year", int, 1, "programs/(agency·year)", 0, 12,
    "joint programs each agency can open to the center in a year", "assumption")
-_p("joint_program_value", float, 40.0, "IDR million", 0.0, 10000.0,
+_p("joint_program_value", float, 50.0, "IDR million", 0.0, 10000.0,
    "funds a won joint program brings", "assumption (budgets not public)")
 _p("request_interval_weeks", int, 26, "weeks", 1, 520,
    "how long a referral request stays valid before it must be renewed", "assumption")
@@ -157,12 +204,13 @@ _p("request_hours", float, 6.0, "hours", 0.0, 80.0,
    "time one referral request takes to prepare", "assumption")
 _p("referral_agreement", bool, False, "switch", None, None,
    "a signed referral agreement (MoU): every request meets the agency's requirements",
-   "assumption (policy scenario)")
+   ORG + " (no MoU with the agencies is named as an obstacle); policy scenario")
 _p("unmet_request_factor", float, 0.3, "multiplier", 0.0, 1.0,
    "how much of its referral propensity an agency keeps when the center's request "
-   "did not meet its requirements", "assumption")
+   "did not meet its requirements", "structural assumption (docs/ODD.md §7)")
 _p("tie_weight", float, 0.5, "share", 0.0, 1.0,
-   "share of an agency's referral propensity that depends on personal ties", "assumption")
+   "share of an agency's referral propensity that depends on personal ties",
+   "structural assumption (docs/ODD.md §7)")
 _p("campaign_hours_per_week", float, 2.0, "hours/(staff·week)", 0.0, 40.0,
    "staff time spent on awareness campaigns", STUDY + ", finding 1")
 _p("campaign_gain", float, 0.002, "awareness/hour", 0.0, 1.0,
@@ -171,22 +219,34 @@ _p("awareness_decay", float, 0.02, "1/week", 0.0, 1.0,
    "share of public awareness lost each week", "assumption")
 _p("awareness_effect", float, 0.3, "share", 0.0, 1.0,
    "how far full awareness closes the gap between help_seeking and 1", "assumption")
+_p("report_hours", float, 8.0, "hours/report", 0.0, 80.0,
+   "staff time one quarterly activity and funding report takes", "assumption")
 
 # --- Community field ----------------------------------------------------------------
 _group = "Community field"
 _p("socialization_hours_per_week", float, 3.0, "hours/(staff·week)", 0.0, 40.0,
    "staff time spent on socialization in communities", STUDY + ", finding 1")
-_p("cadre_yield", float, 0.0035, "cadres/hour", 0.0, 1.0,
-   "cadres produced per skill-weighted hour of socialization", CALIBRATED)
+_p("cadre_yield", float, 0.0011, "cadres/hour", 0.0, 1.0,
+   "cadres produced per skill-weighted hour of socialization", BY_HAND)
 _p("cadres_per_group", int, 3, "cadres", 1, 50,
    "cadres needed to form an accompanied community group", "assumption")
-_p("group_formation_prob", float, 0.1, "probability/week", 0.0, 1.0,
-   "chance per week that enough free cadres form a group", "assumption")
+_p("group_formation_rate", float, 0.02, "1/week", 0.0, 1.0,
+   "chance per week, for each group's worth of free cadres, that a group forms",
+   "assumption")
+_p("kecamatan_reached", int, 11, "kecamatan", 0, 1000,
+   "districts the center's community work can reach", ORG + " (Padang has 11 kecamatan)")
+_p("groups_per_kecamatan", int, 1, "groups/kecamatan", 0, 100,
+   "accompanied groups one district can hold", "assumption")
+_p("group_members", int, 25, "persons", 1, 1000,
+   "community members of an accompanied group, its cadres included",
+   "row 'Nurani Perempuan WCC, 2019, community groups in Padang' of " + DATA)
 _p("group_reach", float, 0.012, "probability", 0.0, 1.0,
    "chance that one group identifies a survivor who did not seek help",
    "assumption (set by hand; docs/ODD.md §7)")
 _p("cadre_attrition_per_year", float, 0.05, "probability/year", 0.0, 1.0,
    "chance that a cadre stops in a year", "assumption")
+_p("group_fold_per_year", float, 0.03, "probability/year", 0.0, 1.0,
+   "chance that a group folds in a year although it still has cadres", "assumption")
 
 # --- Trust and ties -------------------------------------------------------------------
 _group = "Trust (Beta reputation) and personal ties"
@@ -213,6 +273,14 @@ _p("tie_decay", float, 0.01, "1/week", 0.0, 1.0,
    "share of tie strength lost each week", "assumption")
 _p("conflict_tie_damage", float, 0.3, "share", 0.0, 1.0,
    "share of tie strength to an agency lost in a conflict with it", "assumption")
+_p("tie_pooling", float, 0.5, "share", 0.0, 1.0,
+   "how the center's personal ties to one agency combine: 0 = only the strongest counts, "
+   "1 = any of them may carry a request (1 - product of (1 - tie)); in between, a mix",
+   "structural assumption (docs/ODD.md §7)")
+_p("tie_access", float, 0.5, "share", 0.0, 1.0,
+   "share of the gap to certainty that knowing the agency contact (a full tie) closes "
+   "for a referral request or a joint-program proposal, alongside skill",
+   STUDY + ", finding 1 (network capital); value assumption")
 
 # --- Habitus ------------------------------------------------------------------------------
 _group = "Habitus (finding 2)"
@@ -238,6 +306,9 @@ _p("use_accountability", bool, True, "switch", None, None,
    "accountability has its effect (off: neutral 0.5)", STUDY + ", finding 2.3")
 _p("use_commitment", bool, True, "switch", None, None,
    "commitment has its effect (off: neutral 0.5)", STUDY + ", finding 2.4")
+_p("use_ties", bool, True, "switch", None, None,
+   "personal ties (network capital) have their effect on referrals, requests and "
+   "proposals (off: every agency sees a neutral 0.5 tie)", STUDY + ", finding 1")
 
 # --- Conflicts -------------------------------------------------------------------------
 _group = "Conflicts"
@@ -246,25 +317,64 @@ _p("conflict_rate_per_year", float, 1.0, "conflicts/(agency·year)", 0.0, 52.0,
    STUDY + ", finding 2.3; value assumption")
 
 # --- Funding ----------------------------------------------------------------------------
-_group = "Funding and staffing"
-_p("initial_funds", float, 250.0, "IDR million", 0.0, 100000.0,
+_group = "Funding"
+_p("initial_funds", float, 150.0, "IDR million", 0.0, 100000.0,
    "funds at the start", "assumption (budget not public)")
-_p("donor_grant_per_year", float, 450.0, "IDR million/year", 0.0, 100000.0,
-   "donor grant while it runs, paid weekly", "assumption (budget not public)")
+_p("donor_grant_per_year", float, 275.0, "IDR million/year", 0.0, 100000.0,
+   "a programme donor's grant while it runs, paid weekly",
+   ORG + " (MAMPU partner, multi-year programme); amount assumption (budget not public)")
+_p("donor_cycle_years", int, 4, "years", 1, 20,
+   "length of a programme donor's funding cycle", ORG + " (MAMPU); value assumption")
 _p("donor_renewal_floor", float, 0.5, "probability", 0.0, 1.0,
-   "chance of renewal at the end of a grant year with no reports delivered", "assumption")
+   "chance of renewal at the end of a cycle with no reports delivered", "assumption")
+_p("renewal_min_share", float, 0.5, "share", 0.0, 1.0,
+   "share of the grant a renewal keeps when no reports were delivered (all reports: "
+   "the full grant)", "assumption")
 _p("conflict_funding_penalty", float, 0.05, "share", 0.0, 1.0,
-   "share of the renewal chance lost per conflict in the grant year", "assumption")
+   "share of the renewal chance lost per conflict in the cycle", "assumption")
 _p("new_donor_per_year", float, 2.0, "donors/year", 0.0, 52.0,
-   "rate of finding a new donor while none funds the center, at full skill of those "
-   "still working (staff, or volunteers when no staff are left)", "assumption")
+   "rate of finding a new programme donor while none funds the center, at full skill of "
+   "those still working (staff, or volunteers when no staff are left)", "assumption")
+_p("small_grant_calls_per_year", float, 4.0, "calls/year", 0.0, 52.0,
+   "small-grant calls the center applies to (such as Komnas Perempuan's Pundi Perempuan)",
+   ORG + " (Pundi Perempuan); value assumption")
+_p("small_grant_success", float, 0.8, "probability", 0.0, 1.0,
+   "chance that an application succeeds at full skill and full accountability",
+   "assumption")
+_p("small_grant_value", float, 25.0, "IDR million", 0.0, 10000.0,
+   "funds one small grant brings", "assumption (grant sizes not public)")
+_p("donations_per_year", float, 60.0, "IDR million/year", 0.0, 100000.0,
+   "individual and community donations with no public awareness",
+   ORG + " (Pundi Perempuan is funded by donations); value assumption")
+_p("donation_awareness_effect", float, 1.0, "multiplier", 0.0, 100.0,
+   "how much full public awareness adds to donations, as a multiple of the base",
+   "assumption")
 _p("staff_cost_per_month", float, 3.5, "IDR million/(staff·month)", 0.0, 1000.0,
-   "salary and overhead of one staff member",
+   "salary and overhead of one staff member at full hours",
    "assumption, near the Padang city minimum wage")
-_p("case_cost_per_week", float, 0.1, "IDR million/(case·week)", 0.0, 100.0,
-   "direct costs of one open case (transport, medical, legal)", "assumption")
+_p("case_cost_per_week", float, 0.05, "IDR million/(case·week)", 0.0, 100.0,
+   "direct costs of one open case (transport, medical, legal), paid as far as funds allow",
+   "assumption")
+
+# --- Reserves and staffing -------------------------------------------------------------
+_group = "Reserves and staffing"
 _p("reserve_weeks", float, 8.0, "weeks", 0.0, 520.0,
-   "weeks of running costs the center wants in reserve before it hires", "assumption")
+   "weeks of running costs the center wants in reserve: below it, hiring is frozen",
+   "assumption")
+_p("hours_cut_weeks", float, 4.0, "weeks", 0.0, 520.0,
+   "weeks of running costs below which paid hours are cut", "assumption")
+_p("runway_weeks", float, 26.0, "weeks", 0.0, 520.0,
+   "the center also cuts paid hours when, at its average income, its funds would run out "
+   "within this many weeks", "assumption")
+_p("cut_hours_share", float, 0.6, "share", 0.0, 1.0,
+   "share of contract hours still paid after a cut", "assumption")
+_p("max_unpaid_weeks", int, 8, "weeks", 0, 520,
+   "weeks in a row without full salaries before the center lays off one staff member "
+   "(then one more each further month), if its income cannot pay them at cut hours",
+   "assumption")
+_p("budget_memory_weeks", float, 26.0, "weeks", 1.0, 520.0,
+   "time over which the center averages its income when it judges whether it can keep "
+   "its staff (exponential moving average)", "assumption")
 _p("staff_turnover_per_year", float, 0.1, "probability/year", 0.0, 1.0,
    "chance that a staff member leaves in a year while funds suffice (raised by "
    "shortfall_exit_factor while they are short)", "assumption")
@@ -307,6 +417,55 @@ class Params:
         return {name: getattr(self, name) for name in PARAMETERS}
 
 
+#: Constraints between parameters: (names, their total, the limit's name and value, why),
+#: checked after
+#: every single value is valid, so the CLI, sweeps, the API and the app all refuse them.
+CONSTRAINTS = (
+    (("entry_police", "entry_agency"),
+     lambda v: v["entry_police"] + v["entry_agency"], "", lambda v: 1.0,
+     "the rest of the help-seekers go to the center directly"),
+    (("admin_hours_per_week", "opportunity_hours_per_week", "campaign_hours_per_week",
+      "socialization_hours_per_week", "meetings_per_month x meeting_hours / 4.33"),
+     lambda v: (v["admin_hours_per_week"] + v["opportunity_hours_per_week"]
+                + v["campaign_hours_per_week"] + v["socialization_hours_per_week"]
+                + v["meetings_per_month"] * v["meeting_hours"] / WEEKS_PER_MONTH),
+     "staff_hours_per_week", lambda v: v["staff_hours_per_week"],
+     "a staff member's planned weekly activities must fit into staff_hours_per_week"),
+    (("hours_cut_weeks",), lambda v: v["hours_cut_weeks"],
+     "reserve_weeks", lambda v: v["reserve_weeks"],
+     "hours are cut only after hiring is frozen: at most reserve_weeks"),
+    (("cadres_per_group",), lambda v: v["cadres_per_group"],
+     "group_members", lambda v: v["group_members"],
+     "a group's cadres are among its group_members"),
+)
+
+#: Seeds are whole numbers in this range everywhere: API, command line and sweep specs.
+SEED_MAX = 2**63 - 1
+
+
+def check_seed(rng, name: str = "rng"):
+    """Return ``rng`` if it is None, a numpy Generator or a whole number in [0, 2^63-1]."""
+    if rng is None or isinstance(rng, np.random.Generator):
+        return rng
+    if isinstance(rng, numbers.Integral) and not isinstance(rng, bool) and 0 <= rng <= SEED_MAX:
+        return int(rng)
+    raise ParameterError(
+        f"{name} = {rng!r}: must be a whole number in [0, {SEED_MAX}] (or None for a "
+        "random seed)")
+
+
+def check_years(years) -> float:
+    """Return ``years`` if it is a finite number above 0 and at most 200."""
+    if (isinstance(years, bool) or not isinstance(years, numbers.Real)
+            or not math.isfinite(years) or not 0 < years <= MAX_YEARS):
+        raise ParameterError(f"years = {years!r}: must be a number above 0 and at most "
+                             f"{MAX_YEARS}")
+    return float(years)
+
+
+MAX_YEARS = 200
+
+
 def validate(**values) -> Params:
     """Check ``values`` against the table and fill in defaults.
 
@@ -320,10 +479,12 @@ def validate(**values) -> Params:
             raise ParameterError(f"unknown parameter {name!r}{hint}")
     checked = {name: PARAMETERS[name].check(values.get(name, p.default))
                for name, p in PARAMETERS.items()}
-    entry = checked["entry_police"] + checked["entry_agency"]
-    if entry > 1.0 + 1e-12:
-        raise ParameterError(
-            f"parameters 'entry_police' + 'entry_agency' = {entry:g} must not exceed 1 "
-            "(the rest of the help-seekers go to the center directly)"
-        )
+    for names, total, limit_name, limit, why in CONSTRAINTS:
+        value, bound = total(checked), limit(checked)
+        if value > bound + 1e-9:
+            joined = " + ".join(repr(n) for n in names)
+            limit_text = f"{limit_name!r} = {_fmt(float(bound))}" if limit_name else _fmt(bound)
+            raise ParameterError(
+                f"parameter{'s' if len(names) > 1 else ''} {joined} = {_fmt(float(value))} "
+                f"must not exceed {limit_text} ({why})")
     return Params(**checked)

@@ -5,6 +5,7 @@ from functools import partial
 from mesa.datacollection import DataCollector
 
 from .agency import AGENCY_KEYS
+from .workers import TIME_USES
 
 #: Counts accumulated during a week and reset at its start.
 FLOWS = (
@@ -12,17 +13,24 @@ FLOWS = (
     "entry_community", "seen_by_agencies", "referred",
     *(f"referrals_{k}" for k in AGENCY_KEYS),
     "intake", "intake_sexual_violence", "wait_weeks", "closed_good", "closed_poor",
-    "dropped_out", "agency_served", "agency_unserved", "unreached", "unmet_need",
+    "dropped_out", "triaged", "referred_on", "returned_to_agency",
+    "agency_served", "agency_unserved", "unreached", "unmet_need",
     "forums_attended", "requests_made", "requests_met", "proposals", "joint_programs",
     "conflicts", "reports_delivered", "grant_renewed", "grant_lost",
-    "income", "spending", "staff_hired", "staff_left", "staff_laid_off",
-    "volunteers_joined", "volunteers_left", "new_cadres", "new_groups",
+    "small_grant_applications", "small_grants",
+    "income", "income_donor", "income_small_grants", "income_joint_programs",
+    "income_donations", "spending", "salaries", "case_costs", "case_costs_unfunded",
+    "staff_hired", "staff_left", "staff_laid_off", "staff_to_volunteer",
+    "volunteers_joined", "volunteers_left", "new_cadres", "new_groups", "groups_folded",
+    *(f"hours_{use}" for use in TIME_USES),
 )
 
 #: Levels read at the end of a week.
 STOCKS = (
-    "waiting", "in_service", "capacity", "funds", "donor_active", "staff", "volunteers",
-    "cadres", "groups", "awareness", "mean_burnout", "mean_trust", "mean_tie",
+    "year", "waiting", "in_service", "capacity", "funds", "donor_active", "donor_share",
+    "paid_share", "hiring_frozen", "hours_cut", "unpaid_weeks", "staff", "volunteers",
+    "former_staff_volunteers", "volunteer_ties", "cadres", "free_cadres", "groups",
+    "awareness", "mean_burnout", "mean_trust", "mean_tie",
     *(f"trust_{k}" for k in AGENCY_KEYS),
     *(f"tie_{k}" for k in AGENCY_KEYS),
     "referral_uptake", "mean_wait",
@@ -43,11 +51,34 @@ MEANINGS = {
     "wait_weeks": "weeks waited, summed over this week's intake",
     "closed_good": "accompaniments ended with a good outcome",
     "closed_poor": "accompaniments ended with a poor outcome",
-    "dropped_out": "survivors who left the waiting list",
+    "dropped_out": "survivors who gave up waiting for the center",
+    "triaged": "arrivals the full center referred on instead of putting on its waiting list",
+    "referred_on": "triaged survivors referred to LBH Padang (legal aid)",
+    "returned_to_agency": "triaged survivors sent back to an agency (the referring one, or UPTD PPA)",
     "agency_served": "survivors an agency handled itself",
     "agency_unserved": "survivors an agency neither referred nor served",
     "unreached": "survivors who sought no help and were not identified",
     "unmet_need": "survivors who reached a service but were not served: agency_unserved + dropped_out",
+    "small_grant_applications": "small-grant applications made",
+    "small_grants": "small grants won",
+    "income_donor": "income from the programme donor (IDR million)",
+    "income_small_grants": "income from small grants (IDR million)",
+    "income_joint_programs": "income from joint programs with agencies (IDR million)",
+    "income_donations": "income from donations (IDR million)",
+    "salaries": "salaries paid (IDR million)",
+    "case_costs": "direct case costs paid (IDR million)",
+    "case_costs_unfunded": "direct case costs funds could not cover (IDR million)",
+    "staff_to_volunteer": "laid-off staff who stayed on as volunteers",
+    "groups_folded": "community groups that folded",
+    "year": "calendar year of the week",
+    "donor_share": "share of the full programme grant the current cycle pays (0 without donor)",
+    "paid_share": "share of staff contract hours paid this week",
+    "hiring_frozen": "1 while hiring is frozen (reserves below reserve_weeks)",
+    "hours_cut": "1 while paid hours are cut",
+    "unpaid_weeks": "weeks in a row with salaries not paid in full",
+    "former_staff_volunteers": "volunteers who were laid off as staff",
+    "volunteer_ties": "volunteer-agency ties of at least 0.05",
+    "free_cadres": "cadres not (yet) in a group",
     "forums_attended": "agency forums the center attended",
     "requests_made": "referral requests submitted",
     "requests_met": "referral requests that met the agency's requirements",
@@ -68,7 +99,7 @@ MEANINGS = {
     "new_groups": "community groups formed",
     "waiting": "survivors on the waiting list",
     "in_service": "survivors being accompanied",
-    "capacity": "cases staff and volunteers have time for",
+    "capacity": "cases the week's casework hours of staff and volunteers cover",
     "funds": "funds (IDR million)",
     "donor_active": "1 while a donor grant runs",
     "staff": "staff",
@@ -78,14 +109,16 @@ MEANINGS = {
     "awareness": "public awareness from campaigns (0-1)",
     "mean_burnout": "mean burnout of volunteers (0-1)",
     "mean_trust": "mean trust of the eight agencies in the center (0-1)",
-    "mean_tie": "mean combined staff tie to the eight agencies (0-1)",
+    "mean_tie": "mean pooled tie of the center's people to the eight agencies (0-1)",
     "referral_uptake": "share of survivors seen by agencies this week who were referred",
     "mean_wait": "mean weeks waited by this week's intake",
 }
 for _k in AGENCY_KEYS:
     MEANINGS[f"referrals_{_k}"] = f"referrals to the center by {_k}"
     MEANINGS[f"trust_{_k}"] = f"trust of {_k} in the center (0-1)"
-    MEANINGS[f"tie_{_k}"] = f"combined staff tie to {_k} (0-1)"
+    MEANINGS[f"tie_{_k}"] = f"pooled tie of the center's people to {_k} (0-1)"
+for _use in TIME_USES:
+    MEANINGS[f"hours_{_use}"] = f"hours staff and volunteers gave to {_use} this week"
 
 
 def _read(name: str, model):

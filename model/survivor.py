@@ -16,11 +16,12 @@ class State(str, Enum):
     CLOSED_GOOD = "closed_good"        # accompaniment ended with a good outcome
     CLOSED_POOR = "closed_poor"        # accompaniment ended with a poor outcome
     DROPPED_OUT = "dropped_out"        # left the waiting list before intake
+    REFERRED_ON = "referred_on"        # triaged by a full center and referred to LBH Padang
 
 
 #: States a survivor never leaves; such survivors are tallied, not kept as agents.
 TERMINAL = (State.UNREACHED, State.AGENCY_SERVED, State.AGENCY_UNSERVED,
-            State.CLOSED_GOOD, State.CLOSED_POOR, State.DROPPED_OUT)
+            State.CLOSED_GOOD, State.CLOSED_POOR, State.DROPPED_OUT, State.REFERRED_ON)
 
 
 class Survivor(Agent):

@@ -1,45 +1,98 @@
-"""The center's people: staff and volunteers (findings 1 and 2 of the study)."""
+"""The center's people: staff and volunteers (findings 1 and 2 of the study).
+
+Both hold personal ties to agency contacts (network capital belongs to staff
+*and* volunteers, finding 1) and split their weekly hours over the uses in
+TIME_USES; whatever is not used otherwise goes to casework.
+"""
 
 import math
 
 from mesa import Agent
 
-from .habitus import draw
+from .calendar import WEEKS_PER_MONTH, stochastic_round
+from .habitus import draw_person
 
-
-def weekly(rate_per_year: float) -> float:
-    """Chance per week of an event with the given chance per year."""
-    return 1.0 - (1.0 - rate_per_year) ** (1.0 / 52.0)
-
-
-def stochastic_round(random, x: float) -> int:
-    """Round ``x`` down or up at random so that the mean is ``x``."""
-    whole = math.floor(x)
-    return whole + (random.random() < x - whole)
-
-
-#: What a staff member's week can go to (a player's plan uses these keys, in hours).
+#: What a player's plan for a staff member can give hours to.
 ACTIVITIES = ("casework", "meetings", "forums", "proposals", "outreach", "reports")
+#: Every use of a worker's week; the hours of a week always add up to what she had.
+TIME_USES = ("admin", "forums", "requests", "reports", "meetings", "proposals",
+             "campaigns", "outreach", "casework")
+#: Weight of an agency nobody knows yet when choosing whom to meet (tie strength + this).
+NEW_CONTACT_WEIGHT = 0.2
 
 
 class Worker(Agent):
-    """Someone who can accompany survivors: a staff member or a volunteer."""
+    """Someone who can accompany survivors and hold ties: a staff member or a volunteer."""
 
     def __init__(self, model):
         super().__init__(model)
-        p = model.p
-        r = model.random
-        self.skill = draw(r, p.skill, p.habitus_concentration, p.use_skill)
-        self.commitment = draw(r, p.commitment, p.habitus_concentration, p.use_commitment)
-        self.dedication = draw(r, p.volunteerism, p.habitus_concentration, p.use_volunteerism)
+        self.skill, self.commitment, self.dedication = draw_person(model.random, model.p)
+        self.ties = [0.0] * len(model.agency_list)   # one strength per agency, in list order
         self.cases = []            # survivors this person accompanies now
-        self.case_slots = 0.0      # cases this person has time for this week
+        self.hours = dict.fromkeys(TIME_USES, 0.0)   # this week's hours by use
+        self.week_hours = 0.0      # the hours she had this week (they add up to this)
+        self.booked = dict.fromkeys(("forums", "requests", "reports"), 0.0)
         self.cases_taken = 0       # survivors taken into accompaniment so far
-        self.meetings_held = 0     # meetings and forums attended so far
+        self.meetings_held = 0     # meetings, forums and coordination contacts so far
 
     @property
     def caseload(self) -> int:
         return len(self.cases)
+
+    @property
+    def case_slots(self) -> float:
+        """Cases this person's casework hours cover this week (a fraction, not rounded)."""
+        return self.hours["casework"] / self.model.p.hours_per_case_week
+
+    def free_case_hours(self) -> float:
+        """Casework hours not yet taken by her open cases (negative when overloaded)."""
+        return self.hours["casework"] - self.caseload * self.model.p.hours_per_case_week
+
+    # --- ties (network capital) --------------------------------------------------------------
+    def meet(self, agency) -> None:
+        """A meeting, forum or case contact: the tie grows and the agency has a good experience."""
+        i = agency.index
+        self.ties[i] += self.model.p.tie_gain * (1.0 - self.ties[i])
+        agency.record_contact()
+        self.meetings_held += 1
+
+    def weaken_tie(self, agency, share: float) -> None:
+        """Lose ``share`` of the tie to ``agency`` (a conflict)."""
+        self.ties[agency.index] *= 1.0 - share
+
+    def decay_ties(self) -> None:
+        """Ties weaken without contact."""
+        keep = 1.0 - self.model.p.tie_decay
+        self.ties = [t * keep for t in self.ties]
+
+    def contact_weight(self, agency) -> float:
+        """How likely she is to be the one who goes to ``agency``: known contacts first."""
+        return self.ties[agency.index] + NEW_CONTACT_WEIGHT
+
+    # --- the week --------------------------------------------------------------------------------
+    def book(self, use: str, hours: float) -> None:
+        """Reserve hours of this week for a forum, a referral request or a report."""
+        self.booked[use] += hours
+
+    def start_week(self, available: float) -> float:
+        """Open the week with ``available`` hours: booked hours first; returns what is left."""
+        hours = self.hours
+        for use in TIME_USES:
+            hours[use] = 0.0
+        self.week_hours = available
+        left = available
+        for use, wanted in self.booked.items():
+            given = min(wanted, max(0.0, left))
+            hours[use] = given
+            left -= given
+            self.booked[use] = 0.0
+        return max(0.0, left)
+
+    def spend(self, use: str, hours: float, left: float) -> float:
+        """Give up to ``hours`` of what is ``left`` to ``use``; returns what is left after."""
+        given = max(0.0, min(hours, left))
+        self.hours[use] += given
+        return left - given
 
     def leaving_chance(self, base_per_week: float) -> float:
         """Weekly chance of leaving: the base rate, raised while funds are short.
@@ -48,129 +101,169 @@ class Worker(Agent):
         cannot promise incentives, so the rise is scaled by (1 - dedication).
         """
         model = self.model
-        short = model.funds_short
+        short = model.center.funds_short
         factor = 1.0 + model.p.shortfall_exit_factor * (1.0 - self.dedication) * short
         return min(1.0, base_per_week * factor)
 
+    def coordinate_cases(self) -> None:
+        """Accompanying a survivor an agency referred brings contact with its people."""
+        model = self.model
+        chance = model.p.case_contact_per_week
+        for survivor in self.cases:
+            agency = model.agencies.get(survivor.source)
+            if agency is not None and model.random.random() < chance:
+                self.meet(agency)
+
 
 class Staff(Worker):
-    """A paid staff member: advocacy towards agencies, community work and casework.
-
-    Holds personal ties to agency contacts (network capital, finding 1): one
-    strength in [0, 1] per agency, in ``model.agency_list`` order.
-    """
+    """A paid staff member: advocacy towards agencies, community work and casework."""
 
     def __init__(self, model, founding: bool = False):
         super().__init__(model)
         p = model.p
-        r = model.random
-        self.ties = [
-            p.initial_tie_strength if founding and r.random() < p.initial_tie_share else 0.0
-            for _ in model.agency_list
-        ]
-        self.booked_hours = 0.0    # forum and request hours booked for this week
+        if founding:
+            r = model.random
+            self.ties = [p.initial_tie_strength if r.random() < p.initial_tie_share else 0.0
+                         for _ in model.agency_list]
         self.plan = None           # a player's hours by activity (None: the model's rules)
         self.meet_with = None      # a player's choice of agency key for meetings
 
+    def available_hours(self) -> float:
+        """Paid hours, plus the unpaid rest of her contract in proportion to her dedication.
+
+        While hours are cut or salaries unpaid, dedicated staff keep working
+        (volunteerism, finding 2.2).
+        """
+        p = self.model.p
+        paid = self.model.center.paid_share
+        return p.staff_hours_per_week * (paid + (1.0 - paid) * self.dedication)
+
     def step(self) -> None:
-        """Split the week's time among the activities of finding 1; cases get the rest."""
-        p = self.model.p
-        hours = p.staff_hours_per_week - p.admin_hours_per_week - self.booked_hours
-        self.booked_hours = 0.0
+        """Split the week's hours over the activities of finding 1; casework gets the rest.
+
+        Office work comes first, then meetings, opportunity analysis, campaigns and
+        socialization; under a long waiting list part of the last three goes to
+        casework instead (casework_priority).
+        """
+        model = self.model
+        p = model.p
+        left = self.start_week(self.available_hours())
         if self.plan is not None:
-            self.follow_plan(max(0.0, hours))
-            return
-        hours -= self.hold_meetings(hours)
-        hours -= self.analyse_opportunities(min(hours, p.opportunity_hours_per_week))
-        campaign = max(0.0, min(hours, p.campaign_hours_per_week))
-        self.model.campaign_hours += campaign
-        hours -= campaign
-        social = max(0.0, min(hours, p.socialization_hours_per_week))
-        self.model.socialization_effort += social * self.skill
-        hours -= social
-        self.case_slots = max(0.0, hours) / p.hours_per_case_week
+            self.follow_plan(left)
+        else:
+            left = self.spend("admin", p.admin_hours_per_week, left)
+            left = self.hold_meetings(left)
+            keep = 1.0 - p.casework_priority * model.center.pressure
+            left = self.analyse_opportunities(p.opportunity_hours_per_week * keep, left)
+            left = self.spend("campaigns", p.campaign_hours_per_week * keep, left)
+            left = self.spend("outreach", p.socialization_hours_per_week * keep, left)
+            self.spend("casework", left, left)
+        model.campaign_hours += self.hours["campaigns"]
+        model.socialization_effort += self.hours["outreach"] * self.skill
+        self.coordinate_cases()
         self.decay_ties()
 
-    def follow_plan(self, hours: float) -> None:
-        """Spend the week as a player chose: hours by activity, scaled to what is free."""
-        p = self.model.p
+    def follow_plan(self, left: float) -> None:
+        """Spend the week as a player chose: hours by activity, scaled to what is free.
+
+        Forum hours say she is ready to go when an agency hosts a forum (the
+        forum books its own time); hours she did not plan go to casework.
+        """
         plan = {k: max(0.0, float(self.plan.get(k, 0.0))) for k in ACTIVITIES}
-        total = sum(plan.values())
-        scale = min(1.0, hours / total) if total > 0 else 0.0
-        plan = {k: v * scale for k, v in plan.items()}
-        n = int(plan["meetings"] // p.meeting_hours)
-        keys = self.model.agencies
-        for _ in range(n):
-            agency = keys.get(self.meet_with) if self.meet_with else None
-            self.contact(agency or self.model.random.choice(self.model.agency_list))
-        self.analyse_opportunities(plan["proposals"])
-        self.model.socialization_effort += plan["outreach"] * self.skill
-        self.case_slots = plan["casework"] / p.hours_per_case_week
-        self.decay_ties()
+        wanted = sum(plan[k] for k in ACTIVITIES if k != "forums")
+        scale = min(1.0, left / wanted) if wanted > 0 else 0.0
+        before = left
+        left = self.spend("reports", plan["reports"] * scale, left)
+        self.model.center.player_hours["reports"] += before - left
+        left = self.hold_meetings(left, plan["meetings"] * scale)
+        left = self.analyse_opportunities(plan["proposals"] * scale, left)
+        left = self.spend("outreach", plan["outreach"] * scale, left)
+        self.spend("casework", left, left)
 
-    def hold_meetings(self, hours: float) -> float:
-        """Face-to-face meetings with agency contacts (finding 1); returns hours used.
+    def hold_meetings(self, left: float, hours: float | None = None) -> float:
+        """Face-to-face meetings with agency contacts (finding 1); returns hours left.
 
-        The contact is chosen in proportion to tie strength plus a floor, so
-        staff meet mostly those they know but also reach new agencies.
+        By the rule, meetings_per_month on average, with contacts chosen in
+        proportion to tie strength plus a floor: staff meet mostly those they
+        know but also reach new agencies. A player picks the agency herself.
         """
         model = self.model
         p = model.p
-        n = stochastic_round(model.random, p.meetings_per_month * 12.0 / 52.0)
-        n = min(n, int(max(0.0, hours) // p.meeting_hours))
+        if hours is None:
+            n = stochastic_round(model.random, p.meetings_per_month / WEEKS_PER_MONTH)
+        else:
+            n = int(hours / p.meeting_hours + 1e-9)
+        n = min(n, int(left / p.meeting_hours + 1e-9))
         if n <= 0:
-            return 0.0
-        weights = [t + 0.2 for t in self.ties]
-        for agency in model.random.choices(model.agency_list, weights=weights, k=n):
-            self.contact(agency)
-        return n * p.meeting_hours
+            return left
+        chosen = model.agencies.get(self.meet_with) if self.meet_with else None
+        if chosen is not None:
+            targets = [chosen] * n
+        else:
+            weights = [self.contact_weight(a) for a in model.agency_list]
+            targets = model.random.choices(model.agency_list, weights=weights, k=n)
+        for agency in targets:
+            self.meet(agency)
+        return self.spend("meetings", n * p.meeting_hours, left)
 
-    def contact(self, agency) -> None:
-        """A meeting or forum: the tie grows and the agency has a good experience."""
-        p = self.model.p
-        i = agency.index
-        self.ties[i] += p.tie_gain * (1.0 - self.ties[i])
-        agency.new_good += p.contact_evidence
-        agency.contacts += 1
-        self.meetings_held += 1
+    def analyse_opportunities(self, hours: float, left: float) -> float:
+        """Funding-opportunity analysis (finding 1, skill 2.1); returns hours left.
 
-    def analyse_opportunities(self, hours: float) -> float:
-        """Funding-opportunity analysis (finding 1, skill finding 2.1); returns hours used.
-
-        Skilled staff find more openings in agency programs; a proposal is won
-        with chance skill x the agency's trust.
+        Skilled staff find more openings in agency programs: a search of h hours
+        finds one with chance 1 - exp(-rate x skill x h). The proposal is then
+        judged by the agency (CollaborationModel.judge_proposal).
         """
-        if hours <= 0.0:
-            return 0.0
         model = self.model
-        p = model.p
-        r = model.random
-        if r.random() < 1.0 - math.exp(-p.opportunity_rate * self.skill * hours):
+        hours = max(0.0, min(hours, left))
+        if hours <= 0.0:
+            return left
+        found = model.random.random() < 1.0 - math.exp(-model.p.opportunity_rate * self.skill * hours)
+        if found:
             open_agencies = [a for a in model.agency_list if a.programs_left > 0]
             if open_agencies:
-                agency = r.choice(open_agencies)
-                agency.programs_left -= 1
-                model.flow["proposals"] += 1
-                if r.random() < self.skill * agency.trust:
-                    model.win_joint_program(agency)
-        return hours
-
-    def decay_ties(self) -> None:
-        """Ties weaken without contact."""
-        keep = 1.0 - self.model.p.tie_decay
-        self.ties = [t * keep for t in self.ties]
+                model.judge_proposal(self, model.random.choice(open_agencies))
+        return self.spend("proposals", hours, left)
 
     def turnover_chance(self) -> float:
         return self.leaving_chance(self.model.weekly_turnover)
 
 
 class Volunteer(Worker):
-    """An unpaid volunteer: accompaniment and community outreach, at risk of burnout."""
+    """An unpaid volunteer: accompaniment and community outreach, at risk of burnout.
 
-    def __init__(self, model):
+    A laid-off staff member who stays on as a volunteer (``former`` given)
+    keeps her habitus and her ties (finding 2.2).
+    """
+
+    def __init__(self, model, former: Staff | None = None):
         super().__init__(model)
         self.burnout = 0.0
         self.extra_case = None     # a player's choice to take one more case (None: the rule)
+        self.former_staff = former is not None
+        if former is not None:
+            self.skill, self.commitment = former.skill, former.commitment
+            self.dedication = former.dedication
+            self.ties = list(former.ties)
+            self.meetings_held = former.meetings_held
+            self.cases_taken = former.cases_taken
+
+    def available_hours(self) -> float:
+        """Time given by dedication; a laid-off staff member who stayed on gives more."""
+        p = self.model.p
+        hours = p.former_staff_hours_per_week if self.former_staff else p.volunteer_hours_per_week
+        return hours * self.dedication
+
+    def step(self) -> None:
+        """Give time by dedication: booked forums first, then outreach, then casework."""
+        model = self.model
+        p = model.p
+        available = self.available_hours()
+        left = self.start_week(available)
+        left = self.spend("outreach", available * p.volunteer_outreach_share, left)
+        self.spend("casework", left, left)
+        model.socialization_effort += self.hours["outreach"] * self.skill
+        self.coordinate_cases()
+        self.decay_ties()
 
     def takes_extra_case(self) -> bool:
         """One more case beyond her time: by dedication (finding 2.2), or as a player chose."""
@@ -178,25 +271,21 @@ class Volunteer(Worker):
             return bool(self.extra_case)
         return self.model.random.random() < self.dedication
 
-    def step(self) -> None:
-        """Give time by dedication; overload builds burnout; leave by the rule of finding 2.2.
+    def tire_or_rest(self) -> bool:
+        """Burnout grows with case work beyond her case time and falls without it.
 
-        Burnout grows with the share of case work beyond the volunteer's case
-        time, falls without overload, and at 1 the volunteer leaves.
+        Returns whether she leaves: at full burnout, or by the exit rule of
+        finding 2.2 (dedicated volunteers stay).
         """
         model = self.model
         p = model.p
-        hours = p.volunteer_hours_per_week * self.dedication
-        outreach = hours * p.volunteer_outreach_share
-        model.socialization_effort += outreach * self.skill
-        case_hours = hours - outreach
-        self.case_slots = case_hours / p.hours_per_case_week
+        case_hours = self.hours["casework"]
         needed = self.caseload * p.hours_per_case_week
         if needed > case_hours:
             overload = min(1.0, (needed - case_hours) / max(case_hours, 1e-9))
             self.burnout = min(1.0, self.burnout + p.burnout_gain * overload)
         else:
             self.burnout -= p.burnout_recovery * self.burnout
-        if self.burnout >= 1.0 or model.random.random() < self.leaving_chance(
-                model.weekly_volunteer_exit * (1.0 - self.dedication)):
-            model.depart(self)
+        return self.burnout >= 1.0 or model.random.random() < self.leaving_chance(
+            model.weekly_volunteer_exit * (1.0 - self.dedication))
+

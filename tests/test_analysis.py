@@ -6,7 +6,6 @@ scenario comparison, a few seconds each) and every test reads their results.
 
 import contextlib
 import io
-import math
 import re
 import shutil
 

@@ -24,16 +24,27 @@ def test_baseline_prints_summary_and_writes_outputs(tmp_path):
         assert (out / name).stat().st_size > 0, name
     text = result.stdout
     for word in ("Year", "Referred", "Handled", "Uptake", "Unmet", "Wait", "Trust", "Funds",
-                 "Staff", "Volunteers", "Cadres", "Groups", "Conflicts", "police_city"):
+                 "Staff", "Volunteers", "Cadres", "Groups", "Conflicts", "Police-city",
+                 "1999 to 2030"):
         assert word in text
     summary = pd.read_csv(out / "summary.csv", index_col=0)
-    assert list(summary.index) == [1, 2, 3, 4, 5]
+    assert list(summary.index) == list(range(1999, 2031))      # calendar years, founding on
     weekly = pd.read_parquet(out / "timeseries.parquet")
-    assert len(weekly) == 5 * 52 + 1
+    assert len(weekly) == 32 * 52 + 1
     csv = pd.read_csv(out / "timeseries.csv", index_col=0)
-    assert summary.loc[3, "cases_handled"] == weekly.loc[weekly.year == 3, "intake"].sum()
+    assert summary.loc[2019, "cases_handled"] == weekly.loc[weekly.year == 2019, "intake"].sum()
     assert csv["intake"].sum() == weekly["intake"].sum()
-    assert f"{summary.loc[5, 'cases_handled']:.0f}" in text
+    assert f"2019  {summary.loc[2019, 'incidents']:5.0f}" in text
+
+
+def test_until_chooses_the_span_in_calendar_years(tmp_path):
+    result = run(["run", "--until", "2003", "--set", "start_year=2001"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    summary = pd.read_csv(tmp_path / "outputs" / "baseline-custom-seed42" / "summary.csv",
+                          index_col=0)
+    assert list(summary.index) == [2001, 2002, 2003]
+    early = run(["run", "--until", "2000", "--set", "start_year=2001"], tmp_path)
+    assert early.returncode == 2 and "before the start year 2001" in early.stderr
 
 
 def test_options_years_seed_set_out(tmp_path):
@@ -95,8 +106,9 @@ def test_unwritable_output_folder_is_refused(tmp_path):
 def test_summary_tells_what_happened_to_funds_and_staff():
     from experiments.single import format_summary, run_simulation, yearly_summary
 
-    _, series = run_simulation(2, 3, accountability=0.0, donor_renewal_floor=0.0)
+    _, series = run_simulation(2, 3, accountability=0.0, donor_renewal_floor=0.0,
+                               donor_cycle_years=1, new_donor_per_year=0.0)
     text = format_summary(yearly_summary(series), "t")
-    assert "Year 1: the donor grant was not renewed" in text
+    assert "1999: the programme donor did not renew" in text
     _, calm = run_simulation(1, 3, staff_turnover_per_year=0.0, donor_grant_per_year=5000.0)
     assert "What happened" not in format_summary(yearly_summary(calm), "t")

@@ -6,12 +6,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model import PARAMETERS, CollaborationModel, State
-from model.survivor import TERMINAL
+from model.calendar import WEEKS_PER_MONTH
+from model.center import SOURCES, USES
+from model.survivor import TERMINAL, Survivor
 
 #: Upper bounds for sizes, so that each example runs in well under a second; every
 #: other parameter is drawn from its whole valid range.
 SIZE_CAPS = {"n_staff": 40, "n_volunteers": 60, "incidents_per_week": 60.0,
-             "volunteer_recruits_per_year": 60.0, "cadres_per_group": 50}
+             "volunteer_recruits_per_year": 60.0, "cadres_per_group": 50, "start_year": 2030}
+#: A staff member's planned weekly activities (they must fit into her hours).
+PLANNED = ("admin_hours_per_week", "opportunity_hours_per_week", "campaign_hours_per_week",
+           "socialization_hours_per_week")
 
 
 def _value(p):
@@ -27,6 +32,15 @@ def _value(p):
 def valid_parameters(draw):
     values = {name: draw(_value(p)) for name, p in PARAMETERS.items()}
     values["entry_agency"] = min(values["entry_agency"], 1.0 - values["entry_police"])
+    # bring the cross-parameter constraints into line (model.parameters.CONSTRAINTS)
+    planned = (sum(values[k] for k in PLANNED)
+               + values["meetings_per_month"] * values["meeting_hours"] / WEEKS_PER_MONTH)
+    if planned > values["staff_hours_per_week"]:
+        shrink = 0.99 * values["staff_hours_per_week"] / planned
+        for k in PLANNED + ("meetings_per_month",):
+            values[k] *= shrink
+    values["hours_cut_weeks"] = min(values["hours_cut_weeks"], values["reserve_weeks"])
+    values["cadres_per_group"] = min(values["cadres_per_group"], values["group_members"])
     return values
 
 
@@ -35,6 +49,9 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
     # every survivor in exactly one state, counts conserved
     counts = model.survivor_counts()
     assert sum(counts.values()) == incidents_so_far
+    survivors = model.agents_by_type.get(Survivor)
+    alive = list(survivors) if survivors is not None else []
+    assert len(alive) == counts["waiting"] + counts["in_service"]   # no survivor in two states
     assert all(n >= 0 for n in counts.values())
     waiting = list(center.waiting)
     assert len(set(map(id, waiting))) == len(waiting)
@@ -51,10 +68,12 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
         assert 0.0 <= agency.trust <= 1.0
         assert 0.0 <= agency.tie <= 1.0
         assert 0.0 <= agency.referral_probability() <= 1.0
-    for member in model.staff:
-        assert all(0.0 <= t <= 1.0 for t in member.ties)
     for w in model.workers():
+        assert all(0.0 <= t <= 1.0 for t in w.ties)
         assert 0.0 <= w.skill <= 1.0 and 0.0 <= w.commitment <= 1.0 and 0.0 <= w.dedication <= 1.0
+        # hours conserved: a worker's week adds up to the hours she had, none negative
+        assert all(h >= 0.0 for h in w.hours.values())
+        assert math.isclose(sum(w.hours.values()), w.week_hours, rel_tol=1e-9, abs_tol=1e-9)
     for v in model.volunteers:
         assert 0.0 <= v.burnout <= 1.0
     assert 0.0 <= center.awareness <= 1.0
@@ -62,6 +81,12 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
     assert center.funds >= 0.0
     assert math.isclose(center.funds - model.p.initial_funds,
                         center.income_total - center.spending_total, rel_tol=1e-9, abs_tol=1e-6)
+    # ... and across sources: the week's income and spending are the sums by source and use
+    rec = model.record
+    assert math.isclose(rec["income"], sum(rec["income_" + k] for k in SOURCES), abs_tol=1e-9)
+    assert math.isclose(rec["spending"], sum(rec[k] for k in USES), abs_tol=1e-9)
+    assert 0.0 <= center.paid_share <= 1.0
+    assert model.n_groups <= model.p.kecamatan_reached * model.p.groups_per_kecamatan
     # no negative counts; shares within [0, 1]
     for name, value in model.record.items():
         if isinstance(value, float) and math.isnan(value):

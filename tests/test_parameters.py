@@ -82,3 +82,35 @@ def test_docs_parameters_md_is_in_sync():
     assert text == parameters_markdown(), "run `python run.py docs` to regenerate"
     for name in PARAMETERS:
         assert f"`{name}`" in text
+
+
+@pytest.mark.parametrize("values, words", [
+    ({"admin_hours_per_week": 39.0}, ["'admin_hours_per_week'", "'staff_hours_per_week' = 40"]),
+    ({"staff_hours_per_week": 10.0}, ["'staff_hours_per_week' = 10"]),
+    ({"hours_cut_weeks": 9.0}, ["'hours_cut_weeks' = 9", "'reserve_weeks' = 8"]),
+    ({"cadres_per_group": 26}, ["'cadres_per_group' = 26", "'group_members' = 25"]),
+])
+def test_cross_parameter_constraints_are_refused_with_both_names(values, words):
+    with pytest.raises(ParameterError) as err:
+        CollaborationModel(rng=1, **values)
+    for word in words:
+        assert word in str(err.value)
+
+
+@pytest.mark.parametrize("rng", [-1, "abc", 1.5, True, 2**63, [1]])
+def test_bad_seed_names_rng_and_the_range(rng):
+    with pytest.raises(ParameterError, match=r"rng = .*whole number in \[0, 9223372036854775807\]"):
+        CollaborationModel(rng=rng)
+
+
+def test_seed_limits_accept_both_ends():
+    assert CollaborationModel(rng=0).run(0.1).steps == 5
+    assert CollaborationModel(rng=2**63 - 1).run(0.1).steps == 5
+
+
+@pytest.mark.parametrize("years", [-1, 0, float("nan"), float("inf"), 201, "5", None])
+def test_bad_years_name_years(years):
+    model = CollaborationModel(rng=1)
+    with pytest.raises(ParameterError, match=r"years = .*above 0 and at most 200"):
+        model.run(years=years)
+    assert model.steps == 0
