@@ -247,10 +247,10 @@ def load_results(folder, metrics=None) -> Results:
 #: policy lever anyone can pull). Sensitivity reports say which conclusions depend on them.
 #: Names in one place, to update with the model.
 STRUCTURAL_ASSUMPTIONS = frozenset({
-    "unmet_request_factor", "tie_weight", "tie_pooling", "trust_prior", "prior_strength",
-    "contact_evidence", "outcome_evidence", "trust_forgetting", "case_cost_per_week",
-    "reserve_weeks", "donor_cycle_years", "small_grant_value", "donation_per_week",
-    "tie_decay",
+    "unmet_request_factor", "tie_weight", "tie_pooling", "tie_access", "tie_decay",
+    "trust_prior", "prior_strength", "contact_evidence", "outcome_evidence",
+    "trust_forgetting", "wait_evidence", "refusal_evidence", "case_cost_per_week",
+    "reserve_weeks", "donor_cycle_years", "small_grant_value", "donations_per_year",
 })
 
 

@@ -42,7 +42,7 @@ PRIORS = (
     ("incidents_per_week", 3.0, 12.0, 2),
     ("help_seeking", 0.15, 0.6, 2),
     ("hours_per_case_week", 3.0, 10.0, 2),
-    ("cadre_yield", 0.001, 0.006, 2),
+    ("cadre_yield", 0.0002, 0.004, 2),
 )
 SEED = 2016
 
