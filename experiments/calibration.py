@@ -389,8 +389,8 @@ def text_coverage(rows: list[dict], level: float = 0.9) -> str:
     outside = [r for r in rows if not r["inside"]]
     if outside:
         text += " Outside: " + "; ".join(
-            f"{r['label']} (reported {r['observed']:g}, predicted {r['low']:.3g}-"
-            f"{r['high']:.3g})" for r in outside) + "."
+            f"{r['label']} (reported {r['observed']:g}, predicted {r['low']:.4g}-"
+            f"{r['high']:.4g})" for r in outside) + "."
     return text
 
 
@@ -456,7 +456,8 @@ def report_markdown(result: dict) -> str:
         f"{b['population']} particles a generation, at most {b['generations']} generations and "
         f"{b['max_simulations']} particles per fit. Each particle is run {b['replicates']} "
         f"time{'s' if b['replicates'] != 1 else ''} from the founding to 2023 with common "
-        "random numbers; its statistics are the replicate means. This fit evaluated {result['simulations']} particles over "
+        "random numbers; its statistics are the replicate means. This fit evaluated "
+        f"{result['simulations']} particles over "
         f"{len(result['epsilons'])} generations; ε went "
         + " → ".join(f"{e:.3g}" for e in result["epsilons"]) + ".", "",
         text_noise(result["noise"], eps), "",
@@ -483,8 +484,8 @@ def report_markdown(result: dict) -> str:
               "one new run each, so the intervals include seed noise.)", "",
               "| target | reported | predictive median | 90% interval | inside |",
               "|---|---|---|---|---|"]
-    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.3g} | "
-              f"[{r['low']:.3g}, {r['high']:.3g}] | {'yes' if r['inside'] else 'no'} |"
+    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.4g} | "
+              f"[{r['low']:.4g}, {r['high']:.4g}] | {'yes' if r['inside'] else 'no'} |"
               for r in result["checks"]]
     lines += ["", "## Out-of-sample check", "",
               f"The fit was repeated without the rows {', '.join(result['held_out'])}, and "
@@ -492,8 +493,8 @@ def report_markdown(result: dict) -> str:
               text_coverage(result["out_of_sample"]), "",
               "| held-out row | reported | predictive median | 90% interval | inside |",
               "|---|---|---|---|---|"]
-    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.3g} | "
-              f"[{r['low']:.3g}, {r['high']:.3g}] | {'yes' if r['inside'] else 'no'} |"
+    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.4g} | "
+              f"[{r['low']:.4g}, {r['high']:.4g}] | {'yes' if r['inside'] else 'no'} |"
               for r in result["out_of_sample"]]
     lines += ["", "## Defaults", "", text_defaults(cmp), "",
               "| parameter | current default | posterior median (rounded) | recommended |",
