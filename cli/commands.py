@@ -111,31 +111,39 @@ def cmd_validate(args) -> int:
     out = args.out or (Path("outputs/validation-quick/validation.md") if args.quick
                        else ROOT / "docs" / "validation.md")
     check_report_file(out)
-    evaluated = validate_model(quick=args.quick, workers=args.workers, out=out,
-                               robust=not args.no_robustness, progress=not args.no_progress)
-    for key, results in evaluated.items():
+    result = validate_model(quick=args.quick, workers=args.workers, out=out,
+                            robust=not args.no_robustness, progress=not args.no_progress,
+                            executor=args.scheduler)
+    for key, results in result.evaluated.items():
         print(f"{key}: {verdict(results)}")
         for r in results:
             print(f"    {r.label}: {describe_outcome(r)}")
+    for check in result.history:
+        print(f"{check.key}: {'holds' if check.passed else 'fails'} ({check.observed})")
     print(f"Report: {out}")
     return 0
 
 
 def cmd_calibrate(args) -> int:
-    from experiments.calibration import run_calibration
+    from experiments.calibration import FULL, QUICK, run_calibration, text_defaults
 
-    out = args.out or ROOT / "docs" / "calibration.md"
+    out = args.out or (Path("outputs/calibration-quick/calibration.md") if args.quick
+                       else ROOT / "docs" / "calibration.md")
     check_report_file(out)
-    result = run_calibration(out, workers=args.workers, progress=not args.no_progress)
-    print("Posterior (median, 90% interval) -> default to set in model/parameters.py:")
+    result = run_calibration(out, workers=args.workers, scheduler=args.scheduler,
+                             progress=not args.no_progress,
+                             budget=QUICK if args.quick else FULL)
+    print("Posterior (median, 90% interval, shrinkage):")
     for name, q in result["posterior"].items():
-        now = result["current_defaults"][name]
-        flag = "" if now == q["default"] else f"   (now {now:g}: update the default)"
-        print(f"  {name}: {q['median']:.4g} [{q['q05']:.4g}, {q['q95']:.4g}] -> "
-              f"{q['default']:g}{flag}")
-    fit = result["fit"]
-    print(f"Fit of those defaults: {fit['cases_mean']:.1f} cases a year (years 4-7), "
-          f"{fit['groups_mean']:.1f} groups at the end of year 4.")
+        print(f"  {name}: {q['median']:.4g} [{q['q05']:.4g}, {q['q95']:.4g}], "
+              f"shrinkage {q['shrinkage']:.2f}")
+    cmp = result["defaults"]
+    print("Defaults, current -> recommended:")
+    for name in cmp["current"]:
+        flag = "" if cmp["current"][name] == cmp["recommended"][name] else \
+            "   (update model/parameters.py)"
+        print(f"  {name}: {cmp['current'][name]:g} -> {cmp['recommended'][name]:g}{flag}")
+    print(text_defaults(cmp))
     print(f"Report: {out}")
     return 0
 

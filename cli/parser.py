@@ -17,6 +17,13 @@ def _pool_options(parser, workers: bool = True) -> None:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
+def _scheduler_option(parser) -> None:
+    parser.add_argument("--scheduler", type=arg.text("--scheduler"), default=None,
+                        metavar="ADDRESS",
+                        help="run on a Dask cluster, e.g. tcp://127.0.0.1:8786, instead of "
+                             "local processes")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="run.py",
@@ -82,23 +89,32 @@ def build_parser() -> argparse.ArgumentParser:
     _pool_options(analyze, workers=False)
     val = commands.add_parser(
         "validate", help="test the study's findings as patterns; write docs/validation.md",
-        description="Run the eight pattern experiments (P1-P8), test each outcome (paired "
-                    "t-test, Holm-adjusted) and write a report with a table and a figure per "
-                    "pattern, plus a one-at-a-time robustness check.")
+        description="Run the verification experiments and the patterns (the center's "
+                    "history against reported figures, and paired experiments sized by a "
+                    "power calculation), test each outcome (paired t-test, Holm-adjusted) "
+                    "and write a report with a table and a figure per experiment, plus a "
+                    "one-at-a-time robustness check.")
     val.add_argument("--quick", action="store_true",
                      help="fewer replications, no robustness check (what CI runs)")
     val.add_argument("--out", type=arg.path, default=None,
                      help="report file (default docs/validation.md; with --quick "
                           "outputs/validation-quick/validation.md)")
     val.add_argument("--no-robustness", action="store_true", help="skip the robustness check")
+    _scheduler_option(val)
     _pool_options(val)
     cal = commands.add_parser(
         "calibrate", help="fit incidence, help-seeking, capacity and cadre yield to the "
-                          "reported counts (ABC); write docs/calibration.md",
-        description="Approximate Bayesian computation by rejection against the center's "
-                    "reported cases handled (2019-2022) and community groups (2019).")
+                          "reported counts (ABC-SMC); write docs/calibration.md",
+        description="ABC-SMC (pyabc, adaptive distance) against the center's reported cases "
+                    "handled, its community groups and agencies' counts, with "
+                    "identifiability diagnostics, posterior predictive checks, an "
+                    "out-of-sample check and a comparison of the defaults before and after.")
     cal.add_argument("--out", type=arg.path, default=None,
-                     help="report file (default docs/calibration.md)")
+                     help="report file (default docs/calibration.md; with --quick "
+                          "outputs/calibration-quick/calibration.md)")
+    cal.add_argument("--quick", action="store_true",
+                     help="a tiny budget that only shows the pipeline works (minutes)")
+    _scheduler_option(cal)
     _pool_options(cal)
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")
     commands.add_parser("docs", help="regenerate docs/parameters.md from the parameter table")

@@ -35,6 +35,7 @@ from scipy import stats
 
 from .runner import METRICS
 from .spec import SpecError
+from .stats import hedges_g, holm, mean_ci
 from .store import load_manifest, read_parts  # noqa: F401  (read_parts: used by plots)
 
 #: Metrics analysed by default: the headline outcomes of a run.
@@ -228,67 +229,27 @@ def load_results(folder, metrics=None) -> Results:
     return Results(folder, manifest, runs, done, metrics, factors)
 
 
+#: Parameters that are structural assumptions of the model (how a mechanism works, not a
+#: policy lever anyone can pull). Sensitivity reports say which conclusions depend on them.
+#: Names in one place, to update with the model.
+STRUCTURAL_ASSUMPTIONS = frozenset({
+    "unmet_request_factor", "tie_weight", "tie_pooling", "tie_access", "tie_decay",
+    "trust_prior", "prior_strength", "contact_evidence", "outcome_evidence",
+    "trust_forgetting", "wait_evidence", "refusal_evidence", "case_cost_per_week",
+    "reserve_weeks", "donor_cycle_years", "small_grant_value", "donations_per_year",
+})
+
+
+def factor_kind(name: str) -> str:
+    """'assumption' for a structural assumption, 'lever' otherwise."""
+    return "assumption" if name in STRUCTURAL_ASSUMPTIONS else "lever"
+
+
 # --- small statistics ---------------------------------------------------------------------
 def _seed(root: int, *key) -> np.random.Generator:
     """A generator for one (purpose, point, metric), reproducible from the root seed."""
     words = [k if isinstance(k, int) else zlib.crc32(str(k).encode()) for k in key]
     return np.random.default_rng(np.random.SeedSequence(entropy=root, spawn_key=words))
-
-
-def mean_ci(values, rng: np.random.Generator, n_resamples: int = 9999,
-            level: float = 0.95) -> tuple[float, float, str]:
-    """Bootstrap confidence interval of the mean: (low, high, method).
-
-    BCa when it can be computed; percentile when the sample is constant or has fewer
-    than 3 values (or BCa fails); no interval ('none') for fewer than 2 values.
-    """
-    x = np.asarray(values, dtype=float)
-    x = x[np.isfinite(x)]
-    if len(x) < 2:
-        return float("nan"), float("nan"), "none"
-    if np.all(x == x[0]):
-        return float(x[0]), float(x[0]), "percentile"
-    method = "BCa" if len(x) >= 3 else "percentile"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        res = stats.bootstrap((x,), np.mean, method=method, n_resamples=n_resamples,
-                              confidence_level=level, rng=rng, vectorized=True)
-        low, high = res.confidence_interval
-        if method == "BCa" and not (np.isfinite(low) and np.isfinite(high)):
-            method = "percentile"
-            res = stats.bootstrap((x,), np.mean, method=method, n_resamples=n_resamples,
-                                  confidence_level=level, rng=rng, vectorized=True)
-            low, high = res.confidence_interval
-    return float(low), float(high), method
-
-
-def hedges_g(other, reference) -> float:
-    """Standardised mean difference (other - reference) with Hedges' small-sample correction."""
-    a, b = np.asarray(other, float), np.asarray(reference, float)
-    na, nb = len(a), len(b)
-    if na < 2 or nb < 2:
-        return float("nan")
-    pooled = math.sqrt(((na - 1) * a.var(ddof=1) + (nb - 1) * b.var(ddof=1)) / (na + nb - 2))
-    if pooled == 0:
-        return float("nan")
-    correction = 1 - 3 / (4 * (na + nb) - 9)
-    return float(correction * (a.mean() - b.mean()) / pooled)
-
-
-def holm(pvalues) -> np.ndarray:
-    """Holm's step-down adjustment of p-values (NaN stays NaN and does not count)."""
-    p = np.asarray(pvalues, dtype=float)
-    out = np.full_like(p, np.nan)
-    ok = np.flatnonzero(np.isfinite(p))
-    m = len(ok)
-    if m == 0:
-        return out
-    order = ok[np.argsort(p[ok], kind="stable")]
-    running = 0.0
-    for rank, idx in enumerate(order):
-        running = max(running, min(1.0, (m - rank) * p[idx]))
-        out[idx] = running
-    return out
 
 
 def _finite(x) -> np.ndarray:
@@ -316,8 +277,9 @@ def point_summary(res: Results, progress: bool = False, n_resamples: int = 9999)
         point = int(point)
         for metric in res.metrics:
             x = _finite(group[metric])
-            low, high, method = mean_ci(x, _seed(res.root_seed, "mean-ci", point, metric),
-                                        n_resamples)
+            ci = mean_ci(x, rng=_seed(res.root_seed, "mean-ci", point, metric),
+                         n_resamples=n_resamples)
+            low, high, method = ci.low, ci.high, ci.method
             row = {"point": point, "label": labels.get(point, f"point {point}")}
             row.update({s: plan.loc[point, s] if s in plan.columns else group[s].iloc[0]
                         for s in settings})
@@ -478,6 +440,33 @@ def point_means(res: Results) -> pd.DataFrame:
     return res.done.groupby("point")[res.metrics].mean().reindex(range(res.n_points))
 
 
+def seed_noise(res: Results) -> pd.DataFrame:
+    """Each metric's variance split into seed noise and differences between design points.
+
+    ``share``: the mean variance between replicates of a point (seed noise) over the
+    variance of all single runs. ``share_of_means``: the seed noise left in replicate
+    means (within-point variance / replicates) over the variance of the point means,
+    which is what indices computed on means still contain. Needs 2+ replicates.
+    """
+    rows = []
+    done = res.done
+    for metric in res.metrics:
+        groups = done.groupby("point")[metric]
+        reps = groups.count()
+        if reps.empty or reps.min() < 2:
+            continue
+        within = float(groups.var(ddof=1).mean())
+        total = float(done[metric].var(ddof=1))
+        means = groups.mean()
+        between = float(means.var(ddof=1)) if len(means) > 1 else float("nan")
+        r = float(reps.median())
+        rows.append({"metric": metric, "points": int(len(reps)), "replicates": r,
+                     "within_var": within, "total_var": total,
+                     "share": within / total if total > 0 else float("nan"),
+                     "share_of_means": (within / r) / between if between > 0 else float("nan")})
+    return pd.DataFrame(rows)
+
+
 def _design_matrix(res: Results) -> np.ndarray:
     """The design matrix regenerated from the manifest, checked against plan.parquet."""
     from .design import design_matrix
@@ -530,7 +519,7 @@ def sobol_indices(res: Results) -> tuple[pd.DataFrame, pd.DataFrame]:
             si = sobol.analyze(problem, y, calc_second_order=second, conf_level=0.95,
                                seed=res.root_seed % 2**32)
         for j, name in enumerate(problem["names"]):
-            rows.append({"metric": metric, "factor": name,
+            rows.append({"metric": metric, "factor": name, "kind": factor_kind(name),
                          "S1": si["S1"][j], "S1_low": si["S1"][j] - si["S1_conf"][j],
                          "S1_high": si["S1"][j] + si["S1_conf"][j], "S1_conf": si["S1_conf"][j],
                          "ST": si["ST"][j], "ST_low": si["ST"][j] - si["ST_conf"][j],
@@ -661,6 +650,7 @@ class Analysis:
     sensitivity_kind: str              # 'sobol', 'morris', 'spearman' or ''
     second_order: pd.DataFrame = field(default_factory=pd.DataFrame)
     effects: pd.DataFrame = field(default_factory=pd.DataFrame)   # range_effects (sampled)
+    noise: pd.DataFrame = field(default_factory=pd.DataFrame)     # seed_noise
 
     @property
     def notes(self) -> list:
@@ -691,4 +681,4 @@ def analyze(folder, metrics=None, progress: bool = False, n_resamples: int = 999
     except SpecError as err:
         res.notes.append(f"Sensitivity indices not computed: {err}.")
     effects = range_effects(res) if res.design in ("sobol", "morris", "lhs") else pd.DataFrame()
-    return Analysis(res, points, comps, sens, kind, second, effects)
+    return Analysis(res, points, comps, sens, kind, second, effects, seed_noise(res))

@@ -1,212 +1,508 @@
-"""Calibrate the parameters the reported data can inform, by ABC rejection.
+"""Calibrate the parameters the reported figures can inform, by ABC-SMC (pyabc).
 
-Approximate Bayesian computation (rejection; Beaumont et al. 2002, without the
-regression adjustment): candidates are drawn from uniform priors by Latin
-hypercube, each is run with replicates (common random numbers), and the
-candidates whose mean summary statistics land closest to the reported figures
-form the posterior sample. The model's defaults are the posterior medians,
-rounded; tests/test_calibration.py checks that they match docs/calibration.json.
+Approximate Bayesian computation by sequential Monte Carlo (Toni et al. 2009;
+pyabc, Schälte et al. 2022) with an adaptive distance (pyabc's
+AdaptivePNormDistance: each summary statistic is scaled anew each generation).
+Each particle is run Budget.replicates times from the founding (start_year) to 2023 with
+common random numbers (the same seeds for every particle), and its summary
+statistics are the replicate means. Targets are reported rows (experiments/reported.py),
+chosen so that demand and capacity are informed separately: agencies' counts
+(SIMFONI, UPTD PPA, DP3AP2KB) measure survivors reaching agencies, which depends on
+demand only; the center's cases handled depend on demand and its capacity.
 
-Reported figures (shared/data/reported_cases.csv), with the simulation's year 1
-taken as 2016 (an assumption: the start of the center's community programme is
-not reported):
-- cases handled by the center in 2019-2022: 105, 94, 104 and 94 in eleven months
-  (102.5 a year): simulated years 4-7, mean 101.4;
-- about 7 accompanied community groups in Padang in 2019: the end of year 4.
+Diagnostics: prior-to-posterior shrinkage, posterior correlations, posterior
+predictive checks; the seed noise of the distance against the final epsilon; an
+out-of-sample check (fit without HELD_OUT, predict those rows); and a comparison
+of the defaults before and after, so that defaults change only if they fit better.
+Every sentence of the report that states a result is computed from the numbers
+(``text_*`` functions, tested in tests/test_reports_text.py).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
-from scipy.stats import qmc
+import pandas as pd
 from tqdm import tqdm
 
-from model import DEFAULTS, WEEKS_PER_YEAR, CollaborationModel
+from model import AGENCY_KEYS, DEFAULTS, WEEKS_PER_YEAR
 
-from .design import run_seed
-from .executors import default_workers, run_local
+from .history import history_years, weeks_of
+from .replicates import calendar_years, run_replicates
+from .reported import CENTER, SIMFONI, pick
 
-#: (parameter, prior low, prior high, significant digits of the default)
-FITTED = (
+#: (parameter, prior low, prior high, significant digits of a default). Names in one
+#: place, to update with the model.
+PRIORS = (
     ("incidents_per_week", 3.0, 12.0, 2),
     ("help_seeking", 0.15, 0.6, 2),
     ("hours_per_case_week", 3.0, 10.0, 2),
-    ("cadre_yield", 0.001, 0.006, 2),
+    ("cadre_yield", 0.0002, 0.004, 2),
 )
-YEARS = 7
-TARGET_CASES = float(np.mean([105, 94, 104, 94 * 12 / 11]))   # rows 2019-2022
-TARGET_GROUPS = 7.0                                            # row 2019, groups in Padang
-#: Scales of the distance: the reported year-to-year spread of cases (about 5) doubled,
-#: and two groups.
-SCALE_CASES = 10.0
-SCALE_GROUPS = 2.0
-CANDIDATES = 400
-REPLICATES = 4
-ACCEPT = 0.05
 SEED = 2016
 
 
-def calibration_run(task: dict) -> dict:
-    """Summary statistics of one replicate of one candidate."""
-    model = CollaborationModel(rng=task["seed"], **task["params"]).run(YEARS)
-    df = model.datacollector.get_model_vars_dataframe()
-    weeks = df.iloc[1:]
-    year = np.arange(len(weeks)) // WEEKS_PER_YEAR + 1
-    cases = weeks["intake"].groupby(year).sum()
-    return {"candidate": task["candidate"], "rep": task["rep"],
-            "cases": float(cases.loc[4:7].mean()),
-            "groups": float(df["groups"].iloc[4 * WEEKS_PER_YEAR])}
+@dataclass(frozen=True)
+class Target:
+    """A reported row and how a run measures the same thing.
+
+    ``what``: "intake" (cases the center took in), "groups" (groups at the end of the
+    year), "agencies" (survivors seen by any agency or the police) or an agency key
+    (survivors that agency saw).
+    """
+
+    key: str
+    scope: str
+    measure: str
+    year: int
+    what: str
+
+    @property
+    def figure(self):
+        return pick(self.scope, self.measure, self.year)
 
 
-def distance(cases: float, groups: float) -> float:
-    return float(np.hypot((cases - TARGET_CASES) / SCALE_CASES,
-                          (groups - TARGET_GROUPS) / SCALE_GROUPS))
+TARGETS = (
+    Target("cases_2013", CENTER, "cases handled", 2013, "intake"),
+    Target("cases_2019", CENTER, "cases handled", 2019, "intake"),
+    Target("cases_2020", CENTER, "cases handled", 2020, "intake"),
+    Target("cases_2021", CENTER, "cases handled", 2021, "intake"),
+    Target("cases_2022", CENTER, "cases handled", 2022, "intake"),
+    Target("groups_2019", CENTER, "community groups in Padang", 2019, "groups"),
+    Target("simfoni_2021", SIMFONI, "cases of violence against women", 2021, "agencies"),
+    Target("simfoni_2023", SIMFONI, "cases of violence against women", 2023, "agencies"),
+    Target("uptd_province_2018", "West Sumatra province UPTD PPA", "cases received", 2018,
+           "uptd_ppa_province"),
+    Target("dp3ap2kb_city_2020", "Padang city DP3AP2KB", "cases", 2020, "dp3ap2kb_city"),
+    Target("dp3ap2kb_city_2021", "Padang city DP3AP2KB", "cases", 2021, "dp3ap2kb_city"),
+)
+#: Rows left out of the out-of-sample fit and predicted by it.
+HELD_OUT = ("cases_2021", "dp3ap2kb_city_2021", "simfoni_2021")
 
 
-def rounded(value: float, digits: int) -> float:
-    return float(f"{value:.{digits}g}")
+@dataclass(frozen=True)
+class Budget:
+    """How much the calibration runs: per fit, and for the checks after it."""
+
+    population: int = 60          # particles per generation
+    replicates: int = 6           # runs per particle (common random numbers)
+    generations: int = 8          # at most
+    max_simulations: int = 600    # particles evaluated per fit, at most
+    predictive: int = 60          # posterior draws for the predictive checks
+    check_replicates: int = 20    # runs for the before/after comparison of defaults
+    noise_sets: int = 10          # replicate sets for the seed noise of the distance
 
 
-def calibrate(candidates=CANDIDATES, replicates=REPLICATES, workers=None, progress=True):
-    """Run the ABC rejection; return the candidates table and the accepted subset."""
-    names = [f[0] for f in FITTED]
-    lows = np.array([f[1] for f in FITTED])
-    highs = np.array([f[2] for f in FITTED])
-    unit = qmc.LatinHypercube(d=len(FITTED), rng=np.random.default_rng(SEED)).random(candidates)
-    draws = qmc.scale(unit, lows, highs)
-    tasks = [{"candidate": i, "rep": r, "seed": run_seed(SEED, 0, r, common=True),
-              "params": dict(zip(names, map(float, row)))}
-             for i, row in enumerate(draws) for r in range(replicates)]
-    stats = np.zeros((candidates, 2))
-    bar = tqdm(total=len(tasks), unit="run", desc="calibration", disable=not progress,
-               file=sys.stderr)
-    for result in run_local(tasks, workers or default_workers(), fn=calibration_run):
-        stats[result["candidate"]] += (result["cases"] / replicates,
-                                       result["groups"] / replicates)
-        bar.update(1)
-    bar.close()
-    dist = np.array([distance(c, g) for c, g in stats])
-    keep = np.argsort(dist)[:max(2, int(round(ACCEPT * candidates)))]
-    table = {"names": names, "draws": draws.tolist(), "cases": stats[:, 0].tolist(),
-             "groups": stats[:, 1].tolist(), "distance": dist.tolist(),
-             "accepted": sorted(int(i) for i in keep)}
-    return table
+FULL = Budget()
+QUICK = Budget(population=8, replicates=1, generations=2, max_simulations=40, predictive=8,
+               check_replicates=3, noise_sets=3)
 
 
-def posterior(table: dict) -> dict:
-    """Median and 90% interval of each fitted parameter over the accepted candidates."""
-    draws = np.array(table["draws"])[table["accepted"]]
+def observed(targets=TARGETS) -> dict:
+    return {t.key: float(t.figure.value) for t in targets}
+
+
+# --- what one run reports ------------------------------------------------------------------
+class TargetMeasure:
+    """Every target's simulated value in one run; watches the agencies' weekly counts."""
+
+    def __init__(self):
+        self.seen = {key: [] for key in AGENCY_KEYS}
+
+    def observe(self, model) -> None:
+        for agency in model.agency_list:
+            self.seen[agency.key].append(agency.seen)
+
+    def __call__(self, model) -> dict:
+        frame = model.datacollector.get_model_vars_dataframe()
+        weeks = frame.iloc[1:]
+        years = calendar_years(frame, model.p.start_year).to_numpy()[1:]
+        in_year = np.arange(len(weeks)) % WEEKS_PER_YEAR
+        out = {}
+        for t in TARGETS:
+            window = (years == t.year) & (in_year < weeks_of(t.figure.months))
+            if t.what == "groups":
+                rows = np.flatnonzero(years == t.year)
+                out[t.key] = float(weeks["groups"].iloc[rows[-1]]) if len(rows) else np.nan
+            elif t.what == "intake":
+                out[t.key] = float(weeks["intake"].to_numpy()[window].sum())
+            elif t.what == "agencies":
+                out[t.key] = float(weeks["seen_by_agencies"].to_numpy()[window].sum())
+            else:
+                out[t.key] = float(np.asarray(self.seen[t.what])[window].sum())
+        return out
+
+
+def simulate(params: dict, replicates: int, root: int = SEED) -> pd.DataFrame:
+    """Runs at ``params`` from the founding to HISTORY_END: one row per replicate."""
+    years = history_years(DEFAULTS["start_year"])
+    return run_replicates({"fit": dict(params)}, replicates, root, TargetMeasure(),
+                          years=years, workers=1, progress=False)
+
+
+@dataclass(frozen=True)
+class ParticleModel:
+    """The model as pyabc sees it: parameters in, replicate-mean statistics out."""
+
+    replicates: int
+    keys: tuple
+
+    def __call__(self, parameters) -> dict:
+        params = {name: float(parameters[name]) for name, *_ in PRIORS}
+        table = simulate(params, self.replicates)
+        return {k: float(table[k].mean()) for k in self.keys}
+
+
+# --- the fit --------------------------------------------------------------------------------
+def _sampler(workers, scheduler):
+    from pyabc.sampler import (DaskDistributedSampler, MulticoreEvalParallelSampler,
+                               SingleCoreSampler)
+
+    if scheduler:
+        from .executors import connect
+
+        return DaskDistributedSampler(dask_client=connect(scheduler), batch_size=2)
+    if workers == 1:
+        return SingleCoreSampler()
+    from .executors import default_workers
+
+    return MulticoreEvalParallelSampler(n_procs=workers or default_workers())
+
+
+@dataclass
+class Fit:
+    """A fitted posterior: weighted particles and what the fit ended with."""
+
+    targets: tuple
+    particles: pd.DataFrame          # one row per particle: parameters
+    weights: np.ndarray
+    epsilons: list
+    simulations: int
+    distance: object = field(repr=False, default=None)
+    generation: int = 0
+
+
+def fit(targets=TARGETS, budget: Budget = FULL, workers=None, scheduler=None, progress=True,
+        desc="ABC-SMC", db_dir: Path | None = None) -> Fit:
+    """Run ABC-SMC against ``targets``; the database is a sqlite file in a temporary folder."""
+    import logging
+
+    import pyabc
+
+    for name in ("ABC", "Sampler", "Distance", "Epsilon", "Acceptor", "History"):
+        logging.getLogger(f"ABC.{name}").setLevel(logging.WARNING)
+        logging.getLogger(name).setLevel(logging.WARNING)
+    prior = pyabc.Distribution(**{name: pyabc.RV("uniform", low, high - low)
+                                  for name, low, high, _ in PRIORS})
+    keys = tuple(t.key for t in targets)
+    distance = pyabc.AdaptivePNormDistance(p=2)
+    np.random.seed(SEED)               # pyabc draws from numpy's global generator
+    abc = pyabc.ABCSMC(ParticleModel(budget.replicates, keys), prior, distance,
+                       population_size=budget.population, sampler=_sampler(workers, scheduler))
+    with tempfile.TemporaryDirectory(dir=db_dir) as tmp:
+        abc.new(f"sqlite:///{Path(tmp) / 'abc.db'}", observed(targets))
+        bar = tqdm(total=budget.generations, unit="generation", desc=desc,
+                   disable=not progress, file=sys.stderr)
+        bar.set_postfix_str(f"sampling {budget.population} particles from the prior to scale "
+                            "the distance")
+        try:
+            t = abc.initialize_components_before_run(
+                minimum_epsilon=0.0, max_nr_populations=budget.generations,
+                min_acceptance_rate=0.0, max_total_nr_simulations=budget.max_simulations,
+                max_walltime=None, min_eps_diff=0.0)
+            while True:
+                ret = abc.run_generation(t=t)
+                bar.update(1)
+                bar.set_postfix(eps=f"{abc.eps(t):.3g}", accepted=f"{ret['acceptance_rate']:.2f}")
+                if not ret["successful"] or abc.check_terminate(
+                        t=t, acceptance_rate=ret["acceptance_rate"]):
+                    break
+                t += 1
+        finally:
+            bar.close()
+            abc.sampler.stop()
+        history = abc.history
+        particles, weights = history.get_distribution(m=0, t=history.max_t)
+        populations = history.get_all_populations()
+        epsilons = [float(e) for e in populations["epsilon"].iloc[1:]]
+        simulations = int(populations["samples"].sum())
+        generation = int(history.max_t)
+        history.done()
+    particles = particles[[name for name, *_ in PRIORS]].reset_index(drop=True)
+    return Fit(tuple(targets), particles, np.asarray(weights, dtype=float), epsilons,
+               simulations, distance, generation)
+
+
+# --- diagnostics ---------------------------------------------------------------------------------
+def weighted_quantile(values, weights, q: float) -> float:
+    order = np.argsort(values)
+    v, w = np.asarray(values)[order], np.asarray(weights)[order]
+    cdf = (np.cumsum(w) - 0.5 * w) / w.sum()
+    return float(np.interp(q, cdf, v))
+
+
+def posterior_summary(f: Fit) -> dict:
+    """Median, 90% interval, shrinkage (1 - posterior var / prior var) of each parameter."""
     out = {}
-    for j, (name, low, high, digits) in enumerate(FITTED):
-        col = draws[:, j]
-        out[name] = {"median": float(np.median(col)), "q05": float(np.quantile(col, 0.05)),
-                     "q95": float(np.quantile(col, 0.95)), "prior": [low, high],
-                     "default": rounded(float(np.median(col)), digits)}
+    w = f.weights / f.weights.sum()
+    for name, low, high, digits in PRIORS:
+        x = f.particles[name].to_numpy()
+        mean = float(np.sum(w * x))
+        var = float(np.sum(w * (x - mean) ** 2))
+        median = weighted_quantile(x, w, 0.5)
+        out[name] = {"median": median, "q05": weighted_quantile(x, w, 0.05),
+                     "q95": weighted_quantile(x, w, 0.95), "prior": [low, high],
+                     "shrinkage": 1 - var / ((high - low) ** 2 / 12),
+                     "default": float(f"{median:.{digits}g}")}
     return out
 
 
-def check_fit(params: dict, replicates=20, workers=None) -> dict:
-    """Cases handled (years 4-7) and groups (end of year 4) at ``params``, over replicates."""
-    tasks = [{"candidate": 0, "rep": r, "seed": run_seed(SEED + 1, 0, r, common=True),
-              "params": params} for r in range(replicates)]
-    rows = list(run_local(tasks, workers or default_workers(), fn=calibration_run))
-    cases = np.array([r["cases"] for r in rows])
-    groups = np.array([r["groups"] for r in rows])
-    return {"replicates": replicates, "cases_mean": float(cases.mean()),
-            "cases_sd": float(cases.std(ddof=1)), "groups_mean": float(groups.mean()),
-            "groups_sd": float(groups.std(ddof=1))}
+def correlations(f: Fit) -> dict:
+    """Weighted correlation of every pair of fitted parameters in the posterior."""
+    names = [name for name, *_ in PRIORS]
+    x = f.particles[names].to_numpy()
+    cov = np.cov(x, rowvar=False, aweights=f.weights)
+    sd = np.sqrt(np.diag(cov))
+    corr = cov / np.outer(sd, sd)
+    return {f"{a} ~ {b}": float(corr[i, j]) for i, a in enumerate(names)
+            for j, b in enumerate(names) if i < j}
 
 
-def write_report(table, post, fit, before, out: Path) -> None:
-    """docs/calibration.md, docs/calibration.json and a figure of the posterior."""
-    import matplotlib
+def predictive(f: Fit, draws: int, workers=None, scheduler=None, progress=True,
+               root: int = SEED + 7) -> pd.DataFrame:
+    """Posterior predictive runs: ``draws`` particles resampled by weight, one new run each.
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    Every draw has its own seed (not the fit's), so the spread includes seed noise as
+    well as posterior uncertainty.
+    """
+    rng = np.random.default_rng(root)
+    picks = rng.choice(len(f.particles), size=draws, p=f.weights / f.weights.sum())
+    arms = {f"draw {i}": {k: float(v) for k, v in f.particles.iloc[j].items()}
+            for i, j in enumerate(picks)}
+    table = run_replicates(arms, 1, root, TargetMeasure(),
+                           years=history_years(DEFAULTS["start_year"]),
+                           executor=scheduler, workers=workers, progress=progress,
+                           desc="posterior predictive", common=False)
+    return table
 
+
+def predictive_checks(table: pd.DataFrame, targets=TARGETS, level: float = 0.9) -> list[dict]:
+    """For each target: observed, predictive median and central ``level`` interval, inside?"""
+    rows = []
+    tail = (1 - level) / 2
+    for t in targets:
+        x = table[t.key].to_numpy(dtype=float)
+        low, high = float(np.nanquantile(x, tail)), float(np.nanquantile(x, 1 - tail))
+        obs = float(t.figure.value)
+        rows.append({"target": t.key, "label": t.figure.label,
+                     "observed": obs, "median": float(np.nanmedian(x)), "low": low,
+                     "high": high, "inside": bool(low <= obs <= high)})
+    return rows
+
+
+def seed_noise(f: Fit, params: dict, budget: Budget) -> dict:
+    """The distance between independent replicate sets at the same parameters (final weights).
+
+    Pure seed noise: how far the fit's distance would put a particle from itself.
+    """
+    keys = [t.key for t in f.targets]
+    n = budget.replicates
+    table = run_replicates({"noise": params}, n * budget.noise_sets, SEED + 11,
+                           TargetMeasure(), years=history_years(DEFAULTS["start_year"]),
+                           workers=1, progress=False)
+    means = [table.iloc[i * n:(i + 1) * n][keys].mean().to_dict()
+             for i in range(budget.noise_sets)]
+    dists = [float(f.distance(means[i], means[i + 1], t=f.generation))
+             for i in range(0, budget.noise_sets - 1)]
+    return {"median": float(np.median(dists)), "max": float(np.max(dists)),
+            "sets": budget.noise_sets, "replicates": n}
+
+
+def relative_error(table: pd.DataFrame, targets) -> float:
+    """Root mean square of (simulated mean - observed) / observed over ``targets``."""
+    errs = [(table[t.key].mean() - t.figure.value) / t.figure.value for t in targets]
+    return float(np.sqrt(np.mean(np.square(errs))))
+
+
+def compare_defaults(post: dict, budget: Budget, workers=None, scheduler=None,
+                     progress=True) -> dict:
+    """Fit of the current defaults and of the posterior medians (new seeds, same for both)."""
+    current = {name: float(DEFAULTS[name]) for name, *_ in PRIORS}
+    proposed = {name: post[name]["default"] for name in current}
+    table = run_replicates({"current": current, "proposed": proposed}, budget.check_replicates,
+                           SEED + 1, TargetMeasure(),
+                           years=history_years(DEFAULTS["start_year"]), executor=scheduler,
+                           workers=workers, progress=progress, desc="defaults: before/after")
+    out = {"current": current, "proposed": proposed, "replicates": budget.check_replicates}
+    for arm in ("current", "proposed"):
+        part = table[table["arm"] == arm]
+        out[f"{arm}_error"] = relative_error(part, TARGETS)
+        out[f"{arm}_means"] = {t.key: float(part[t.key].mean()) for t in TARGETS}
+    out["change"] = bool(out["proposed_error"] < out["current_error"])
+    out["recommended"] = proposed if out["change"] else current
+    return out
+
+
+# --- sentences computed from the numbers -----------------------------------------------------------
+def text_identifiability(post: dict, corr: dict, threshold: float = 0.5) -> str:
+    """Which parameters the targets inform (shrinkage) and which trade off (correlation)."""
+    groups = {"well informed": [], "weakly informed": [], "not informed": []}
+    for name, q in post.items():
+        s = q["shrinkage"]
+        key = "well informed" if s >= 0.5 else "weakly informed" if s >= 0.2 else "not informed"
+        groups[key].append(f"`{name}` ({s:.2f})")
+    parts = [f"{label}: {', '.join(names)}" for label, names in groups.items() if names]
+    text = ("Shrinkage of the posterior variance against the prior's (1 is fully informed, 0 "
+            "not at all): " + "; ".join(parts) + ".")
+    strong = {k: v for k, v in corr.items() if abs(v) >= threshold}
+    if strong:
+        text += " Parameters that trade off (posterior correlation |r| ≥ " \
+                f"{threshold:g}): " + ", ".join(f"{k.replace(' ~ ', ' and ')} (r = {v:+.2f})"
+                                                for k, v in strong.items()) + "."
+    else:
+        biggest = max(corr.items(), key=lambda kv: abs(kv[1]))
+        text += (f" No pair of parameters correlates beyond |r| = {threshold:g} in the "
+                 f"posterior (largest: {biggest[0].replace(' ~ ', ' and ')}, "
+                 f"r = {biggest[1]:+.2f}).")
+    return text
+
+
+def text_noise(noise: dict, epsilon: float) -> str:
+    ratio = noise["median"] / epsilon if epsilon > 0 else float("inf")
+    verdict = ("well below" if ratio < 0.5 else "below" if ratio < 1 else "not below")
+    return (f"Seed noise: two independent sets of {noise['replicates']} replicate"
+            f"{'s' if noise['replicates'] != 1 else ''} at the same "
+            f"parameters are a median distance {noise['median']:.3g} apart (largest "
+            f"{noise['max']:.3g}, {noise['sets']} sets), {ratio:.2f} times the final acceptance "
+            f"threshold ε = {epsilon:.3g}: {verdict} it.")
+
+
+def text_coverage(rows: list[dict], level: float = 0.9) -> str:
+    inside = [r for r in rows if r["inside"]]
+    text = (f"{len(inside)} of {len(rows)} held-out rows lie inside their {level:.0%} "
+            f"predictive interval (coverage {len(inside) / len(rows):.0%}).")
+    outside = [r for r in rows if not r["inside"]]
+    if outside:
+        text += " Outside: " + "; ".join(
+            f"{r['label']} (reported {r['observed']:g}, predicted {r['low']:.4g}-"
+            f"{r['high']:.4g})" for r in outside) + "."
+    return text
+
+
+def text_defaults(cmp: dict) -> str:
+    better = cmp["proposed_error"] < cmp["current_error"]
+    return (f"Over {cmp['replicates']} new replicates, the current defaults miss the targets by "
+            f"a root-mean-square relative error of {cmp['current_error']:.3f} and the posterior "
+            f"medians by {cmp['proposed_error']:.3f}: "
+            + ("the posterior medians fit better, so they are the recommended defaults."
+               if better else "the posterior medians do not fit better, so the defaults stay."))
+
+
+def text_checks(rows: list[dict], level: float = 0.9) -> str:
+    inside = sum(r["inside"] for r in rows)
+    return (f"{inside} of {len(rows)} targets lie inside their {level:.0%} posterior predictive "
+            "interval.")
+
+
+# --- the whole calibration and its report -------------------------------------------------------------
+def run_calibration(out: Path, workers=None, scheduler=None, progress=True,
+                    budget: Budget = FULL) -> dict:
+    """Fit, check, fit without the held-out rows, predict them; write the report."""
+    full = fit(TARGETS, budget, workers, scheduler, progress, desc="ABC-SMC, all targets")
+    post = posterior_summary(full)
+    corr = correlations(full)
+    ppc = predictive_checks(predictive(full, budget.predictive, workers, scheduler, progress))
+    noise = seed_noise(full, {k: q["median"] for k, q in post.items()}, budget)
+    in_sample = tuple(t for t in TARGETS if t.key not in HELD_OUT)
+    held = tuple(t for t in TARGETS if t.key in HELD_OUT)
+    oos_fit = fit(in_sample, budget, workers, scheduler, progress,
+                  desc="ABC-SMC, held-out rows left out")
+    oos = predictive_checks(predictive(oos_fit, budget.predictive, workers, scheduler,
+                                       progress, root=SEED + 13), held)
+    cmp = compare_defaults(post, budget, workers, scheduler, progress)
+    result = {"budget": asdict(budget), "posterior": post, "correlations": corr,
+              "epsilons": full.epsilons, "simulations": full.simulations,
+              "noise": noise, "checks": ppc, "out_of_sample": oos,
+              "out_of_sample_posterior": posterior_summary(oos_fit), "defaults": cmp,
+              "targets": {t.key: {"value": t.figure.value, "source": t.figure.source,
+                                  "label": t.figure.label} for t in TARGETS},
+              "held_out": list(HELD_OUT)}
+    write_report(result, out)
+    return result
+
+
+def write_report(result: dict, out: Path) -> None:
+    """docs/calibration.md and docs/calibration.json (all numbers behind every sentence)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    draws = np.array(table["draws"])
-    acc = table["accepted"]
-    fig, axes = plt.subplots(1, len(FITTED) + 1, figsize=(15, 3.2), constrained_layout=True)
-    for j, (name, low, high, _) in enumerate(FITTED):
-        ax = axes[j]
-        ax.hist(draws[:, j], bins=20, range=(low, high), color="lightgrey", label="prior draws")
-        ax.hist(draws[acc, j], bins=20, range=(low, high), color="tab:blue", label="accepted")
-        ax.axvline(post[name]["default"], color="black", ls="--", lw=1)
-        ax.set_xlabel(name)
-    axes[0].legend(fontsize=7, frameon=False)
-    ax = axes[-1]
-    ax.scatter(draws[:, 0] * draws[:, 1], table["cases"], s=6, color="lightgrey")
-    ax.scatter(draws[acc, 0] * draws[acc, 1], np.array(table["cases"])[acc], s=10,
-               color="tab:blue")
-    ax.axhline(TARGET_CASES, color="black", ls="--", lw=1)
-    ax.set_xlabel("incidents_per_week x help_seeking")
-    ax.set_ylabel("cases handled a year, years 4-7")
-    image = out.parent / "calibration.png"
-    fig.savefig(image, dpi=120)
-    plt.close(fig)
-    (out.parent / "calibration.json").write_text(json.dumps(
-        {"posterior": post, "fit": fit, "fit_before": before, "targets":
-         {"cases": TARGET_CASES, "groups": TARGET_GROUPS}, "table": table}, indent=1) + "\n")
-    acc_draws = draws[acc]
-    corr = np.corrcoef(acc_draws[:, 0], acc_draws[:, 1])[0, 1]
+    (out.parent / "calibration.json").write_text(json.dumps(result, indent=1) + "\n")
+    out.write_text(report_markdown(result))
+
+
+def report_markdown(result: dict) -> str:
+    b = result["budget"]
+    post, cmp = result["posterior"], result["defaults"]
+    eps = result["epsilons"][-1] if result["epsilons"] else float("nan")
     lines = [
         "# Calibration", "",
-        "Generated by `python run.py calibrate` (do not edit by hand).", "",
-        "**What is fitted.** The parameters the reported data can inform: incidence "
-        "(`incidents_per_week`), help-seeking (`help_seeking`), the center's capacity "
-        "(`hours_per_case_week`, time per open case) and the growth of the community field "
-        "(`cadre_yield`).", "",
-        "**Targets** (rows of `shared/data/reported_cases.csv`; year 1 of a run is taken as "
-        "2016, an assumption):", "",
-        f"- cases handled by the center in 2019-2022 (105, 94, 104, and 94 in eleven months): "
-        f"mean {TARGET_CASES:.1f} a year, compared with the mean of simulated years 4-7;",
-        f"- about {TARGET_GROUPS:.0f} accompanied community groups in Padang in 2019: the "
-        "number of groups at the end of simulated year 4.", "",
-        "**Method.** Approximate Bayesian computation by rejection (Beaumont et al. 2002, "
-        f"without regression adjustment). {len(draws)} candidates from uniform priors "
-        f"(Latin hypercube, seed {SEED}), each run {REPLICATES} times for {YEARS} years with "
-        "common random numbers; the summary statistics are the replicate means. Distance: "
-        f"sqrt(((cases - {TARGET_CASES:.1f}) / {SCALE_CASES:g})^2 + ((groups - "
-        f"{TARGET_GROUPS:g}) / {SCALE_GROUPS:g})^2). The {len(acc)} closest candidates "
-        f"({ACCEPT:.0%}) form the posterior sample. Every other parameter keeps its default.",
-        "",
-        "| parameter | prior | posterior median | 90% interval | default set |",
-        "|---|---|---|---|---|"]
-    for name, low, high, _ in FITTED:
-        q = post[name]
-        lines.append(f"| `{name}` | U({low:g}, {high:g}) | {q['median']:.4g} | "
-                     f"[{q['q05']:.4g}, {q['q95']:.4g}] | {q['default']:g} |")
-    lines += [
-        "",
-        f"Incidence and help-seeking trade off: among accepted candidates their correlation "
-        f"is {corr:.2f}, and only their product (the survivors who seek help) is well "
-        "informed by the case counts, as the right panel shows. The intervals are wide; the "
-        "reported figures constrain the model only loosely.", "",
-        "![posterior](calibration.png)", "",
-        "**Fit of the defaults** (new seeds, "
-        f"{fit['replicates']} replicates of {YEARS} years):", "",
-        "| | target | defaults before this calibration | calibrated defaults |",
-        "|---|---|---|---|",
-        f"| cases handled a year, years 4-7 | {TARGET_CASES:.1f} | {before['cases_mean']:.1f} "
-        f"± {before['cases_sd']:.1f} | {fit['cases_mean']:.1f} ± {fit['cases_sd']:.1f} |",
-        f"| groups at the end of year 4 | {TARGET_GROUPS:g} | {before['groups_mean']:.1f} ± "
-        f"{before['groups_sd']:.1f} | {fit['groups_mean']:.1f} ± {fit['groups_sd']:.1f} |",
-        "", "(mean ± standard deviation over replicates)", "",
-        "Reference: Beaumont, M. A., Zhang, W. and Balding, D. J. (2002). Approximate "
-        "Bayesian computation in population genetics. Genetics 162(4): 2025-2035.", ""]
-    out.write_text("\n".join(lines))
-
-
-def run_calibration(out: Path, workers=None, progress=True) -> dict:
-    table = calibrate(workers=workers, progress=progress)
-    post = posterior(table)
-    before = check_fit({}, workers=workers)
-    fit = check_fit({name: q["default"] for name, q in post.items()}, workers=workers)
-    write_report(table, post, fit, before, out)
-    return {"posterior": post, "fit": fit, "before": before,
-            "current_defaults": {name: DEFAULTS[name] for name, *_ in FITTED}}
+        "Generated by `python run.py calibrate` (do not edit by hand; `--scheduler ADDRESS` "
+        "runs it on a Dask cluster).", "",
+        "**Method.** ABC-SMC (pyabc) with an adaptive distance (each summary statistic "
+        "rescaled every generation), uniform priors, "
+        f"{b['population']} particles a generation, at most {b['generations']} generations and "
+        f"{b['max_simulations']} particles per fit. Each particle is run {b['replicates']} "
+        f"time{'s' if b['replicates'] != 1 else ''} from the founding to 2023 with common "
+        "random numbers; its statistics are the replicate means. This fit evaluated "
+        f"{result['simulations']} particles over "
+        f"{len(result['epsilons'])} generations; ε went "
+        + " → ".join(f"{e:.3g}" for e in result["epsilons"]) + ".", "",
+        text_noise(result["noise"], eps), "",
+        "**Targets** (reported rows, experiments/reported.py). Agencies' counts inform demand "
+        "(survivors reaching agencies); the center's cases handled inform demand and "
+        "capacity together.", "",
+        "| target | reported row | value | source |", "|---|---|---|---|"]
+    for key, t in result["targets"].items():
+        held = " (held out in the out-of-sample fit)" if key in result["held_out"] else ""
+        lines.append(f"| `{key}`{held} | {t['label']} | {t['value']:g} | {t['source']} |")
+    lines += ["", "## Posterior", "",
+              "| parameter | prior | posterior median | 90% interval | shrinkage |",
+              "|---|---|---|---|---|"]
+    for name, q in post.items():
+        lines.append(f"| `{name}` | U({q['prior'][0]:g}, {q['prior'][1]:g}) | "
+                     f"{q['median']:.4g} | [{q['q05']:.4g}, {q['q95']:.4g}] | "
+                     f"{q['shrinkage']:.2f} |")
+    lines += ["", "## Identifiability", "",
+              text_identifiability(post, result["correlations"]), "",
+              "| pair | posterior correlation |", "|---|---|"]
+    lines += [f"| {k} | {v:+.2f} |" for k, v in result["correlations"].items()]
+    lines += ["", "## Posterior predictive checks", "",
+              text_checks(result["checks"]) + f" ({b['predictive']} draws from the posterior, "
+              "one new run each, so the intervals include seed noise.)", "",
+              "| target | reported | predictive median | 90% interval | inside |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.4g} | "
+              f"[{r['low']:.4g}, {r['high']:.4g}] | {'yes' if r['inside'] else 'no'} |"
+              for r in result["checks"]]
+    lines += ["", "## Out-of-sample check", "",
+              f"The fit was repeated without the rows {', '.join(result['held_out'])}, and "
+              "those rows were predicted from its posterior.", "",
+              text_coverage(result["out_of_sample"]), "",
+              "| held-out row | reported | predictive median | 90% interval | inside |",
+              "|---|---|---|---|---|"]
+    lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.4g} | "
+              f"[{r['low']:.4g}, {r['high']:.4g}] | {'yes' if r['inside'] else 'no'} |"
+              for r in result["out_of_sample"]]
+    lines += ["", "## Defaults", "", text_defaults(cmp), "",
+              "| parameter | current default | posterior median (rounded) | recommended |",
+              "|---|---|---|---|"]
+    lines += [f"| `{name}` | {cmp['current'][name]:g} | {cmp['proposed'][name]:g} | "
+              f"{cmp['recommended'][name]:g} |" for name in cmp["current"]]
+    lines += ["", "References: Toni, T. et al. (2009). Approximate Bayesian computation scheme "
+              "for parameter inference and model selection in dynamical systems. J. R. Soc. "
+              "Interface 6: 187-202. Schälte, Y. et al. (2022). pyABC: Efficient and robust "
+              "easy-to-use approximate Bayesian computation. JOSS 7(74): 4304.", ""]
+    return "\n".join(lines)

@@ -100,12 +100,13 @@ def _workers_present(client) -> bool:
 
 
 def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
-             worker_timeout: float = DEFAULT_WORKER_TIMEOUT, poll: float = 1.0
-             ) -> Iterator[dict]:
-    """Execute tasks on a Dask cluster; yield each result as it completes.
+             worker_timeout: float = DEFAULT_WORKER_TIMEOUT, poll: float = 1.0, fn=execute,
+             key=lambda task: task["run_id"]) -> Iterator[dict]:
+    """Execute ``fn(task)`` on a Dask cluster; yield each result as it completes.
 
-    When the cluster has had no worker for ``worker_timeout`` seconds, the sweep ends
-    with a SpecError (the runs finished so far are stored by the caller).
+    ``key(task)`` names the task uniquely within one submission. When the cluster has
+    had no worker for ``worker_timeout`` seconds, the work ends with a SpecError (the
+    results yielded so far are the caller's to keep).
     """
     from dask.distributed import TimeoutError as DaskTimeout
     from dask.distributed import wait as dask_wait
@@ -125,8 +126,8 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
                 task = next(tasks, None)
                 if task is None:
                     return
-                pending.add(client.submit(execute, task, pure=False,
-                                          key=f"kolaborasi-{batch}-run-{task['run_id']}"))
+                pending.add(client.submit(fn, task, pure=False,
+                                          key=f"kolaborasi-{batch}-run-{key(task)}"))
 
         fill()
         alone_since = None

@@ -1,9 +1,12 @@
-"""The study's findings as testable patterns (pattern-oriented modelling, Grimm et al. 2005).
+"""The study's findings as paired experiments (pattern-oriented modelling, Grimm et al. 2005).
 
-Each pattern is a designed experiment: two or more arms (parameter settings, with
-optional interventions during the run), replicated with common random numbers
-(replicate k of every arm shares a seed), and one or more outcomes, each a paired
-comparison with an expected direction.
+Each experiment has two or more arms (parameter settings, with optional
+interventions during the run), replicated with common random numbers (replicate k
+of every arm shares a seed), and one or more outcomes, each a paired comparison
+with an expected direction. An experiment is either a *verification* (it checks
+that a rule does what its docstring says, and holds by construction) or a
+*pattern* (an outcome no single rule encodes); ``why`` says which and why. The
+contrasting settings come from the findings registry (experiments/findings.py).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from .findings import finding
 
 WEEK = 1
 YEAR = 52
@@ -96,9 +101,11 @@ class Pattern:
     years: float
     plot: str                   # the column whose time course the figure shows
     columns: tuple = ()         # columns the measures need
-    #: What the model does instead, for outcomes the full run did not reproduce. Written
-    #: after that run, as an interpretation of the mechanism; never used by any test.
-    interpretation: str = ""
+    kind: str = "verification"  # "verification" (holds by construction) or "pattern"
+    why: str = ""               # why it holds by construction, or why it does not
+
+
+VERIFICATION, PATTERN = "verification", "pattern"
 
 
 def _cols(*names):
@@ -106,6 +113,8 @@ def _cols(*names):
 
 
 STOP = 2 * YEAR          # week of the mid-run interventions
+#: The funding cut of P5 (IDR million a year); a parameter name to update with the model.
+SHORT_FUNDS = {"donor_grant_per_year": 150.0}
 END4 = 4 * YEAR
 
 PATTERNS = (
@@ -116,9 +125,7 @@ PATTERNS = (
         source="finding 1 (meetings, forums) and 2.4 (trust)",
         experiment="4 years; in one arm meetings and forum attendance stop after year 2.",
         arms=(Arm("contact"),
-              Arm("contact stops", events=((STOP, "change",
-                                            {"meetings_per_month": 0.0,
-                                             "forum_attendance": 0.0}),))),
+              Arm("contact stops", events=((STOP, "change", finding("1").switch),))),
         outcomes=(
             Outcome("mean trust in year 4: contact vs contact stopped", "contact",
                     "contact stops", mean_level("mean_trust", 3 * YEAR + 1, END4),
@@ -127,7 +134,10 @@ PATTERNS = (
                     "contact stops", level("mean_trust", END4), level("mean_trust", STOP),
                     expect="less"),
         ),
-        years=4, plot="mean_trust", columns=_cols("mean_trust")),
+        years=4, plot="mean_trust", columns=_cols("mean_trust"),
+        kind=VERIFICATION,
+        why="Meetings and forums count as good experience in each agency's Beta reputation, which"
+            " forgets old experience: the trust rule itself makes trust fall once contact stops."),
     Pattern(
         key="P2",
         claim="Higher trust raises referral uptake.",
@@ -144,14 +154,16 @@ PATTERNS = (
                     mean_level("mean_trust", 1, 3 * YEAR)),
         ),
         years=3, plot="mean_trust",
-        columns=_cols("referred", "seen_by_agencies", "mean_trust")),
+        columns=_cols("referred", "seen_by_agencies", "mean_trust"),
+        kind=VERIFICATION,
+        why="The base rate trust_prior enters every agency's trust, and the chance to refer rises"
+            " with trust: a higher prior raises uptake by the referral rule."),
     Pattern(
         key="P3",
         claim="Accountability reporting lowers conflicts and protects trust and funding.",
         source="finding 2.3",
         experiment="5 years; accountability 0.9 against 0.2.",
-        arms=(Arm("accountable", {"accountability": 0.9}),
-              Arm("lapsing", {"accountability": 0.2})),
+        arms=(Arm("accountable", finding("2.3").high), Arm("lapsing", finding("2.3").low)),
         outcomes=(
             Outcome("conflicts per year", "accountable", "lapsing",
                     total("conflicts", 1, 5 * YEAR), total("conflicts", 1, 5 * YEAR),
@@ -162,14 +174,18 @@ PATTERNS = (
             Outcome("income per year (IDR million)", "accountable", "lapsing",
                     total("income", 1, 5 * YEAR), total("income", 1, 5 * YEAR)),
         ),
-        years=5, plot="mean_trust", columns=_cols("conflicts", "mean_trust", "income")),
+        years=5, plot="mean_trust", columns=_cols("conflicts", "mean_trust", "income"),
+        kind=VERIFICATION,
+        why="The chance of a conflict falls with accountability, and conflicts count as bad "
+            "experience and weigh against renewing grants: each outcome is one rule read in one "
+            "direction."),
     Pattern(
         key="P4",
         claim="Staff skill (seeing opportunities, meeting bureaucratic requirements) wins "
               "more joint programs and more accepted referral requests.",
         source="finding 2.1",
         experiment="3 years; mean skill 0.8 against 0.4.",
-        arms=(Arm("skilled", {"skill": 0.8}), Arm("less skilled", {"skill": 0.4})),
+        arms=(Arm("skilled", finding("2.1").high), Arm("less skilled", finding("2.1").low)),
         outcomes=(
             Outcome("joint programs won per year", "skilled", "less skilled",
                     total("joint_programs", 1, 3 * YEAR), total("joint_programs", 1, 3 * YEAR)),
@@ -178,7 +194,10 @@ PATTERNS = (
                     share("requests_met", "requests_made", 1, 3 * YEAR)),
         ),
         years=3, plot="referral_uptake",
-        columns=_cols("joint_programs", "requests_met", "requests_made")),
+        columns=_cols("joint_programs", "requests_met", "requests_made"),
+        kind=VERIFICATION,
+        why="The chances that a referral request meets an agency's requirements and that a joint-"
+            "program bid is won both rise with skill."),
     Pattern(
         key="P5",
         claim="A high volunteerism habitus keeps service capacity when funds are short; low "
@@ -186,11 +205,9 @@ PATTERNS = (
         source="finding 2.2",
         experiment="4 years; volunteerism 0.9 or 0.3, donor grant 450 or 150 (IDR million a "
                    "year): four arms.",
-        arms=(Arm("high volunteerism, short funds", {"volunteerism": 0.9,
-                                                     "donor_grant_per_year": 150.0}),
-              Arm("low volunteerism, short funds", {"volunteerism": 0.3,
-                                                    "donor_grant_per_year": 150.0}),
-              Arm("low volunteerism, funded", {"volunteerism": 0.3})),
+        arms=(Arm("high volunteerism, short funds", {**finding("2.2").high, **SHORT_FUNDS}),
+              Arm("low volunteerism, short funds", {**finding("2.2").low, **SHORT_FUNDS}),
+              Arm("low volunteerism, funded", finding("2.2").low)),
         outcomes=(
             Outcome("capacity (cases), year 4, with short funds: high vs low volunteerism",
                     "high volunteerism, short funds", "low volunteerism, short funds",
@@ -203,14 +220,17 @@ PATTERNS = (
                     "low volunteerism, short funds", "low volunteerism, funded",
                     level("volunteers", END4), level("volunteers", END4), expect="less"),
         ),
-        years=4, plot="volunteers", columns=_cols("capacity", "volunteers")),
+        years=4, plot="volunteers", columns=_cols("capacity", "volunteers"),
+        kind=VERIFICATION,
+        why="Volunteerism lowers the chance that staff and volunteers leave when funds are short,"
+            " and short funds raise it: the outcomes restate those departure rules."),
     Pattern(
         key="P6",
         claim="Commitment to survivors gives better case outcomes, which raise agencies' "
               "trust and referrals.",
         source="finding 2.4",
         experiment="4 years; mean commitment 0.9 against 0.4.",
-        arms=(Arm("committed", {"commitment": 0.9}), Arm("less committed", {"commitment": 0.4})),
+        arms=(Arm("committed", finding("2.4").high), Arm("less committed", finding("2.4").low)),
         outcomes=(
             Outcome("share of good case outcomes", "committed", "less committed",
                     share("closed_good", "closed_total", 1, END4),
@@ -224,15 +244,18 @@ PATTERNS = (
         ),
         years=4, plot="mean_trust",
         columns=_cols("closed_good", "closed_total", "mean_trust", "referred",
-                      "seen_by_agencies")),
+                      "seen_by_agencies"),
+        kind=VERIFICATION,
+        why="The chance of a good case outcome rises linearly with commitment, and good outcomes "
+            "count as good experience for the agencies: the first outcome is that rule; the later"
+            " ones pass through trust and referral rules that are monotone in it."),
     Pattern(
         key="P7",
         claim="Community socialization produces cadres, cadres form groups, and groups raise "
               "community-level case identification and referrals.",
         source="finding 1 (community field)",
         experiment="5 years; with socialization (baseline) against none.",
-        arms=(Arm("outreach"), Arm("no outreach", {"socialization_hours_per_week": 0.0,
-                                                   "volunteer_outreach_share": 0.0})),
+        arms=(Arm("outreach"), Arm("no outreach", finding("community").switch)),
         outcomes=(
             Outcome("cadres at year 5", "outreach", "no outreach",
                     level("cadres", 5 * YEAR), level("cadres", 5 * YEAR)),
@@ -246,12 +269,10 @@ PATTERNS = (
                     total("intake", 2 * YEAR + 1, 5 * YEAR)),
         ),
         years=5, plot="groups", columns=_cols("cadres", "groups", "entry_community", "intake"),
-        interpretation="Socialization takes staff and volunteer hours that would otherwise go "
-                       "to accompaniment. At the calibrated defaults the center works at its "
-                       "capacity, so the survivors the groups identify lengthen the waiting "
-                       "list instead of raising the number of cases handled, and the time "
-                       "spent on outreach lowers that number. Where demand is lower "
-                       "(incidents_per_week = 4 in the robustness table) the outcome holds."),
+        kind=PATTERN,
+        why="No rule ties outreach to cases handled: it runs through cadres forming groups, "
+            "groups finding survivors, and the hours staff and volunteers split between outreach "
+            "and casework, so whether cases handled rise depends on how full the center is."),
     Pattern(
         key="P8",
         claim="Losing staff loses their ties, and with them referrals, until ties are rebuilt.",
@@ -273,10 +294,9 @@ PATTERNS = (
                     mean_level("mean_tie", STOP + 1, STOP + 13), expect="recovers"),
         ),
         years=4, plot="mean_tie", columns=_cols("mean_tie", "referred", "seen_by_agencies"),
-        interpretation="An agency's tie to the center is the strongest tie any remaining "
-                       "staff member has to it, so the four staff who stay cushion the loss: "
-                       "mean tie strength falls, but referral uptake falls by only about two "
-                       "points, too little to tell from noise with these replications, and "
-                       "the recovery of the tie gap is likewise small. In the model network "
-                       "capital is shared across staff more than the study suggests."),
+        kind=PATTERN,
+        why="That ties fall when staff leave is the departure rule (a verification), but no rule "
+            "sets referral uptake from a departure: it depends on how the ties that remain (staff"
+            " and volunteers) combine, on trust and on referral requests, and recovery depends on"
+            " how fast new people build ties."),
 )

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .analysis import (Analysis, analyze, decimals, finite_number, fmt_value,
+from .analysis import (Analysis, analyze, decimals, factor_kind, finite_number, fmt_value,
                        metric_axis_label, metric_label, metric_sentence_unit, num)
 from .plots import FigureFile, make_figures
 from .spec import SpecError
@@ -30,6 +30,8 @@ from .spec import SpecError
 ALPHA = 0.05
 #: More design points than this: the report shows an overview instead of every point.
 MAX_POINT_ROWS = 24
+#: A factor "clearly matters" when the lower 95% bound of its total Sobol index exceeds this.
+DEPENDS_ST = 0.05
 
 
 @dataclass
@@ -254,29 +256,78 @@ def comparison_findings(table: pd.DataFrame, metrics: list) -> list[str]:
     return sentences
 
 
-def sobol_findings(table: pd.DataFrame, metrics: list, samples: int) -> list[str]:
+def sobol_findings(table: pd.DataFrame, metrics: list, samples: int,
+                   noise: pd.DataFrame | None = None) -> list[str]:
     sentences = []
+    noise_of = {} if noise is None or noise.empty else noise.set_index("metric")["share_of_means"]
     for metric in metrics:
         part = table[table["metric"] == metric].sort_values("ST", ascending=False)
         if part.empty:
             continue
         top = part.iloc[0]
-        text = (f"For {metric_label(metric)}, `{top['factor']}` has the largest total Sobol "
-                f"index: ST = {top['ST']:.2f} (95% CI {top['ST_low']:.2f} to "
-                f"{top['ST_high']:.2f}), first-order S1 = {top['S1']:.2f}")
+        text = (f"For {metric_label(metric)}, `{top['factor']}` ({factor_kind(top['factor'])}) "
+                f"has the largest total Sobol index: ST = {top['ST']:.2f} (95% CI "
+                f"{top['ST_low']:.2f} to {top['ST_high']:.2f}), first-order S1 = {top['S1']:.2f}")
         if len(part) > 1:
             second = part.iloc[1]
             text += f"; next is `{second['factor']}` with ST = {second['ST']:.2f}"
             if second["ST_high"] >= top["ST_low"]:
                 text += " (the intervals overlap, so the ranking is uncertain)"
         if top["ST_low"] > top["S1_high"]:  # only when the intervals say so
-            text += (f"; its total index exceeds its first-order index by "
-                     f"{top['ST'] - top['S1']:.2f}, a sign of interactions with other factors")
+            gap = top["ST"] - top["S1"]
+            left = noise_of.get(metric, float("nan")) if len(noise_of) else float("nan")
+            if np.isfinite(left) and left >= gap:
+                text += (f"; its total index exceeds its first-order index by {gap:.2f}, no "
+                         f"more than the seed noise left in the replicate means ({left:.0%} of "
+                         "their variance), so this gap is not evidence of interactions")
+            else:
+                text += (f"; its total index exceeds its first-order index by {gap:.2f}, a "
+                         "sign of interactions with other factors")
         sentences.append(text + ".")
+        clear = part[part["ST_low"] > DEPENDS_ST]
+        assumed = [f"`{r['factor']}` (ST = {r['ST']:.2f})" for _, r in clear.iterrows()
+                   if factor_kind(r["factor"]) == "assumption"]
+        if "kind" in part and (part["kind"] == "assumption").any():
+            if assumed:
+                sentences.append(
+                    f"Conclusions about {metric_label(metric)} depend on structural "
+                    f"assumptions: {', '.join(assumed)} clearly matter (lower 95% bound of ST "
+                    f"above {DEPENDS_ST:g}), so the levers' effects hold only for the assumed "
+                    "values of these.")
+            else:
+                kinds = part[part["kind"] == "assumption"]
+                widest = kinds.loc[kinds["ST_high"].idxmax()]
+                if widest["ST_high"] <= 2 * DEPENDS_ST:
+                    sentences.append(
+                        f"No structural assumption matters for {metric_label(metric)} within "
+                        f"the ranges sampled (every upper 95% bound of ST is at most "
+                        f"{widest['ST_high']:.2f}): conclusions about it do not hinge on "
+                        "those assumptions.")
+                else:
+                    sentences.append(
+                        f"No structural assumption is shown to matter for "
+                        f"{metric_label(metric)} (every lower 95% bound of ST is at most "
+                        f"{DEPENDS_ST:g}), but the upper bounds reach {widest['ST_high']:.2f} "
+                        f"(`{widest['factor']}`), so whether conclusions about it depend on "
+                        "the assumptions is not settled by this sample.")
     if len(table) and float(table["ST_conf"].max()) > 0.25:
         sentences.append(f"Some Sobol intervals are wide (up to ±{table['ST_conf'].max():.2f}); "
                          f"more base samples than N = {samples} would narrow them.")
     return sentences
+
+
+def noise_findings(noise: pd.DataFrame) -> list[str]:
+    """How much of each metric's variance is seed noise, computed from the runs."""
+    if noise is None or noise.empty:
+        return []
+    parts = [f"{metric_label(r['metric'])} {r['share']:.0%}" for _, r in noise.iterrows()]
+    text = ("Seed noise (variance between replicates of the same design point) makes up this "
+            "share of the variance of single runs: " + "; ".join(parts) + ".")
+    worst = noise.loc[noise["share_of_means"].idxmax()]
+    text += (f" In the replicate means used for the indices it is at most "
+             f"{worst['share_of_means']:.0%} ({metric_label(worst['metric'])}, "
+             f"{worst['replicates']:g} replicates a point).")
+    return [text]
 
 
 def morris_findings(table: pd.DataFrame, metrics: list) -> list[str]:
@@ -372,9 +423,10 @@ def findings(analysis: Analysis) -> list[str]:
     out = comparison_findings(analysis.comparisons, res.metrics)
     if analysis.effects is not None and not analysis.effects.empty:
         out += effect_findings(analysis.effects, res.metrics[:1])
+    out += noise_findings(analysis.noise)
     if analysis.sensitivity_kind == "sobol" and len(analysis.sensitivity):
         out += sobol_findings(analysis.sensitivity, res.metrics,
-                              int(res.spec.get("samples", 16)))
+                              int(res.spec.get("samples", 16)), analysis.noise)
     elif analysis.sensitivity_kind == "morris" and len(analysis.sensitivity):
         out += morris_findings(analysis.sensitivity, res.metrics)
     elif analysis.sensitivity_kind == "spearman" and len(analysis.sensitivity):
@@ -457,10 +509,11 @@ def sensitivity_table(analysis: Analysis) -> str:
     if kind == "sobol":
         for _, r in table.iterrows():
             rows.append([metric_label(r["metric"]), f"`{r['factor']}`",
+                         factor_kind(r["factor"]),
                          f"{r['S1']:.3f} ({r['S1_low']:.3f} to {r['S1_high']:.3f})",
                          f"{r['ST']:.3f} ({r['ST_low']:.3f} to {r['ST_high']:.3f})"])
-        text = markdown_table(["Metric", "Factor", "S1 (95% CI)", "ST (95% CI)"], rows,
-                              ["l", "l", "r", "r"])
+        text = markdown_table(["Metric", "Factor", "Kind", "S1 (95% CI)", "ST (95% CI)"],
+                              rows, ["l", "l", "l", "r", "r"])
         if len(analysis.second_order):
             rows2 = [[metric_label(r["metric"]), f"`{r['factor_a']}` × `{r['factor_b']}`",
                       f"{r['S2']:.3f} ± {r['S2_conf']:.3f}"]
@@ -606,7 +659,23 @@ def render(analysis: Analysis, figures: list[FigureFile], out: Path, tables: lis
         for i, fig in enumerate(figures, 1):
             parts.append(f"![Figure {i}]({_rel(fig.png, out)})\n\n"
                          f"*Figure {i}.* {fig.caption} ([SVG]({_rel(fig.svg, out)}))")
+    if not analysis.noise.empty:
+        rows = [[metric_label(r["metric"]), f"{r['replicates']:g}", f"{r['share']:.1%}",
+                 f"{r['share_of_means']:.1%}"] for _, r in analysis.noise.iterrows()]
+        parts += ["## Seed noise",
+                  "Variance between replicates of the same design point (seed noise) as a "
+                  "share of the variance of single runs, and what is left of it in the "
+                  "replicate means the indices use.",
+                  markdown_table(["Metric", "Replicates a point", "Share of single-run "
+                                  "variance", "Share in replicate means"], rows,
+                                 ["l", "r", "r", "r"])]
     parts += ["## Methods", methods_text(analysis)]
+    spec_file = res.manifest.get("spec_file") or "SPEC.toml"
+    parts += ["## Regenerate this report",
+              f"```\npython run.py sweep {spec_file} --out {res.folder}\n"
+              f"python run.py analyze {res.folder} --out {out.parent}\n```\n\n"
+              "Add `--scheduler ADDRESS` to the sweep to run it on a Dask cluster; re-running "
+              "the same sweep command resumes it."]
     if tables:
         parts.append("Full-precision tables: " + ", ".join(
             f"[{_rel(t, out)}]({_rel(t, out)})" for t in tables) + ".")

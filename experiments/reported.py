@@ -2,7 +2,8 @@
 
 They are reported cases, not prevalence; rows are copied here, with their source, so
 that an installed copy of the project can draw them on its charts. A test keeps them
-equal to the shared CSV when it is present.
+equal to the shared CSV when it is present. Validation (experiments/history.py) and
+calibration (experiments/calibration.py) pick their rows with ``pick``.
 """
 
 from __future__ import annotations
@@ -37,8 +38,15 @@ class Reported:
         """The count scaled to twelve months."""
         return self.value * 12 / self.months
 
+    @property
+    def label(self) -> str:
+        """Who counted what, when: one line for a report."""
+        span = f"{self.year}" if self.months == 12 else f"{self.year} (first {self.months} months)"
+        return f"{self.scope}, {self.measure}, {span}"
+
 
 CENTER = "Nurani Perempuan WCC"
+SIMFONI = "West Sumatra province (SIMFONI-PPA via DP3AP2KB)"
 
 ROWS = (
     Reported(CENTER, "2013-01..2013-11", "cases handled", 77, "infosumbar.net (news report)"),
@@ -49,6 +57,10 @@ ROWS = (
     Reported(CENTER, "2019", "community groups in Padang", 7, "tribunnews (news report 2019)"),
     Reported("West Sumatra province UPTD PPA", "2018", "cases received", 64,
              "topsatu.com (news report)"),
+    Reported(SIMFONI, "2023", "cases of violence against women", 268,
+             "harianhaluan.id; topsatu.com (news reports)"),
+    Reported(SIMFONI, "2021-01..2021-09", "cases of violence against women", 67,
+             "antaranews (news report)"),
     Reported("Padang city DP3AP2KB", "2020", "cases", 20, "posmetropadang (news report)"),
     Reported("Padang city DP3AP2KB", "2021", "cases", 17, "posmetropadang (news report)"),
 )
@@ -61,3 +73,13 @@ def center_cases() -> list[Reported]:
 
 def center_groups() -> list[Reported]:
     return [r for r in ROWS if r.scope == CENTER and r.measure == "community groups in Padang"]
+
+
+def pick(scope: str, measure: str, year: int) -> Reported:
+    """The one row whose scope starts with ``scope``, with ``measure``, in ``year``."""
+    rows = [r for r in ROWS if r.scope.startswith(scope) and r.measure == measure
+            and r.year == year]
+    if len(rows) != 1:
+        raise ValueError(f"reported rows: expected one for {scope!r}, {measure!r}, {year}; "
+                         f"found {len(rows)}")
+    return rows[0]

@@ -6,7 +6,6 @@ scenario comparison, a few seconds each) and every test reads their results.
 
 import contextlib
 import io
-import math
 import re
 import shutil
 
@@ -14,8 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from experiments.analysis import (HEADLINE_METRICS, METRIC_INFO, analyze, hedges_g, holm,
-                                  mean_ci)
+from experiments.analysis import HEADLINE_METRICS, METRIC_INFO, analyze
 from cli import main
 from experiments.runner import METRICS
 from experiments.spec import SpecError
@@ -132,30 +130,6 @@ def analysis_of(sweep_dir):
 def test_headline_metrics_exist_and_every_metric_has_a_label():
     assert set(HEADLINE_METRICS) <= set(METRICS)
     assert set(METRICS) <= set(METRIC_INFO)
-
-
-def test_holm_adjustment():
-    adjusted = holm([0.01, 0.04, 0.03, float("nan")])
-    assert np.allclose(adjusted[:3], [0.03, 0.06, 0.06])
-    assert math.isnan(adjusted[3])
-    assert np.all(holm([0.5, 0.9]) <= 1)
-
-
-def test_hedges_g_known_value_and_sign():
-    # d = 1 / pooled sd 1 = 1; correction 1 - 3 / (4 * 6 - 9) = 0.8
-    assert hedges_g([2, 3, 4], [1, 2, 3]) == pytest.approx(0.8)
-    assert hedges_g([1, 2, 3], [2, 3, 4]) == pytest.approx(-0.8)
-    assert math.isnan(hedges_g([1, 1], [1, 1]))
-
-
-def test_mean_ci_falls_back_for_constant_and_tiny_samples():
-    rng = np.random.default_rng(0)
-    assert mean_ci([3.0, 3.0, 3.0, 3.0], rng) == (3.0, 3.0, "percentile")
-    low, high, method = mean_ci([1.0, 2.0], rng)
-    assert method == "percentile" and 1.0 <= low <= high <= 2.0
-    assert mean_ci([5.0], rng)[2] == "none"
-    low, high, method = mean_ci([1.0, 2.0, 4.0, 3.0, 5.0], rng)
-    assert method == "BCa" and low <= 3.0 <= high
 
 
 # --- per-point summaries and comparisons --------------------------------------------------

@@ -1,41 +1,97 @@
-"""The calibration: its method on small inputs, and the defaults taken from its result."""
-
-import json
-from pathlib import Path
+"""The calibration: what a run reports for each target, the posterior summaries, a tiny fit."""
 
 import numpy as np
+import pandas as pd
+import pytest
 
-from experiments.calibration import (FITTED, TARGET_CASES, TARGET_GROUPS, calibration_run,
-                                     distance, posterior)
-from model import DEFAULTS, PARAMETERS
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def test_defaults_are_the_calibrated_values():
-    result = json.loads((ROOT / "docs" / "calibration.json").read_text())
-    for name, *_ in FITTED:
-        assert DEFAULTS[name] == result["posterior"][name]["default"], name
-        assert "calibration.md" in PARAMETERS[name].source
+from experiments.calibration import (HELD_OUT, PRIORS, TARGETS, Budget, Fit, TargetMeasure,
+                                     correlations, fit, posterior_summary, predictive_checks,
+                                     simulate)
+from experiments.replicates import calendar_years
 
 
-def test_distance_is_zero_at_the_targets_and_grows_away_from_them():
-    assert distance(TARGET_CASES, TARGET_GROUPS) == 0.0
-    assert distance(TARGET_CASES + 10, TARGET_GROUPS) < distance(TARGET_CASES + 20, TARGET_GROUPS)
-    assert distance(TARGET_CASES, TARGET_GROUPS - 4) > distance(TARGET_CASES, TARGET_GROUPS - 2)
+@pytest.fixture(scope="module")
+def one_run():
+    return simulate({}, 1)
 
 
-def test_posterior_summarises_the_accepted_candidates_only():
+def test_every_target_is_a_reported_row_and_held_out_rows_are_targets():
+    assert len({t.key for t in TARGETS}) == len(TARGETS)
+    assert all(t.figure.value > 0 for t in TARGETS)
+    assert set(HELD_OUT) < {t.key for t in TARGETS}
+
+
+def test_targets_inform_demand_and_capacity_separately():
+    kinds = {t.what for t in TARGETS}
+    assert "intake" in kinds                        # the center: demand and capacity
+    assert kinds & {"agencies", "uptd_ppa_province", "dp3ap2kb_city"}   # agencies: demand
+
+
+def test_a_run_reports_every_target(one_run):
+    row = one_run.iloc[0]
+    for t in TARGETS:
+        assert np.isfinite(row[t.key]) and row[t.key] >= 0, t.key
+    assert row["cases_2019"] > 0 and row["simfoni_2023"] > row["dp3ap2kb_city_2020"]
+
+
+def test_agency_counts_add_up_to_the_series():
+    """What the measure counts agency by agency sums to the model's weekly total."""
+    from model import CollaborationModel
+
+    model = CollaborationModel(rng=3)
+    measure = TargetMeasure()
+    for _ in range(60):
+        model.step()
+        measure.observe(model)
+    frame = model.datacollector.get_model_vars_dataframe()
+    per_week = np.sum([measure.seen[k] for k in measure.seen], axis=0)
+    assert per_week.tolist() == frame["seen_by_agencies"].iloc[1:].astype(int).tolist()
+    assert calendar_years(frame, 1999).iloc[-1] == 2000
+
+
+def _fit(particles, weights):
+    return Fit(TARGETS, pd.DataFrame(particles), np.asarray(weights, float), [1.0], 10)
+
+
+def test_shrinkage_is_near_zero_for_the_prior_and_near_one_for_a_narrow_posterior():
+    rng = np.random.default_rng(0)
+    wide = {name: rng.uniform(lo, hi, 4000) for name, lo, hi, _ in PRIORS}
+    narrow = {name: rng.normal((lo + hi) / 2, (hi - lo) / 100, 4000) for name, lo, hi, _ in PRIORS}
+    for name in wide:
+        assert abs(posterior_summary(_fit(wide, np.ones(4000)))[name]["shrinkage"]) < 0.1
+        assert posterior_summary(_fit(narrow, np.ones(4000)))[name]["shrinkage"] > 0.95
+
+
+def test_weights_move_the_posterior_median():
+    x = {name: np.linspace(lo, hi, 101) for name, lo, hi, _ in PRIORS}
+    up = posterior_summary(_fit(x, np.linspace(0.01, 1, 101)))
+    down = posterior_summary(_fit(x, np.linspace(1, 0.01, 101)))
+    name = PRIORS[0][0]
+    assert up[name]["median"] > down[name]["median"]
+
+
+def test_correlations_see_a_trade_off():
     rng = np.random.default_rng(1)
-    draws = np.column_stack([rng.uniform(lo, hi, 100) for _, lo, hi, _ in FITTED])
-    accepted = list(range(10))
-    post = posterior({"draws": draws.tolist(), "accepted": accepted})
-    for j, (name, *_rest) in enumerate(FITTED):
-        col = draws[accepted, j]
-        assert post[name]["median"] == np.median(col)
-        assert post[name]["q05"] <= post[name]["median"] <= post[name]["q95"]
+    a = rng.uniform(0, 1, 500)
+    particles = {name: rng.uniform(0, 1, 500) for name, *_ in PRIORS}
+    particles[PRIORS[0][0]], particles[PRIORS[1][0]] = a, 1 - a + rng.normal(0, 0.01, 500)
+    corr = correlations(_fit(particles, np.ones(500)))
+    assert corr[f"{PRIORS[0][0]} ~ {PRIORS[1][0]}"] < -0.9
 
 
-def test_calibration_run_reports_cases_and_groups():
-    out = calibration_run({"candidate": 3, "rep": 0, "seed": 5, "params": {}})
-    assert out["candidate"] == 3 and 20 < out["cases"] < 250 and out["groups"] >= 0
+def test_predictive_checks_flag_a_reported_value_outside_the_interval():
+    t = TARGETS[0]
+    table = pd.DataFrame({t.key: np.arange(100.0) + t.figure.value + 50})
+    row, = predictive_checks(table, (t,))
+    assert not row["inside"] and row["low"] > row["observed"]
+    row, = predictive_checks(table.assign(**{t.key: table[t.key] - 100}), (t,))
+    assert row["inside"]
+
+
+def test_a_tiny_abc_smc_fit_returns_weighted_particles_within_the_priors(tmp_path):
+    tiny = Budget(population=4, replicates=1, generations=1, max_simulations=8)
+    result = fit(TARGETS[:3], tiny, workers=1, progress=False, db_dir=tmp_path)
+    assert len(result.particles) == 4 and np.isclose(result.weights.sum(), 1)
+    for name, lo, hi, _ in PRIORS:
+        assert result.particles[name].between(lo, hi).all()
+    assert not list(tmp_path.iterdir())           # the sqlite database was removed
