@@ -112,6 +112,9 @@ LEGEND = (
     ("Referred", "survivors referred to the center by agencies and the police"),
     ("Handled", "cases handled: survivors the center took into accompaniment"),
     ("Uptake", "referral uptake: the share of survivors seen by agencies who were referred"),
+    ("Dropped", "survivors who gave up waiting for the center"),
+    ("Triaged", "survivors the full center referred on (to LBH Padang or an agency) instead "
+                "of putting them on its waiting list"),
     ("Unmet", "unmet need: survivors who reached a service and were not served, or "
               "dropped out"),
     ("Wait(wk)", "mean wait for the center's service, in weeks"),
@@ -145,14 +148,14 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
 
     lines = [title, "",
              "Year  Incid  Sought  Police Agency Cadre Direct  Referred  Handled  Uptake  "
-             "Unmet  Wait(wk)  Conflicts"]
+             "Dropped  Triaged  Unmet  Wait(wk)  Conflicts"]
     for year, r in table.iterrows():
         wait = "  -" if pd.isna(r.mean_wait_weeks) else f"{r.mean_wait_weeks:5.1f}"
         lines.append(
             f"{year:>4}  {r.incidents:5.0f}  {r.sought_help:6.0f}  {r.via_police:6.0f} "
             f"{r.via_agency:6.0f} {r.via_cadre:5.0f} {r.direct:6.0f}  {r.referred:8.0f}  "
-            f"{r.cases_handled:7.0f}  {pct(r.referral_uptake):>6}  {r.unmet_need:5.0f}  "
-            f"{wait:>8}  {r.conflicts:9.0f}")
+            f"{r.cases_handled:7.0f}  {pct(r.referral_uptake):>6}  {r.dropped_out:7.0f}  "
+            f"{r.triaged:7.0f}  {r.unmet_need:5.0f}  {wait:>8}  {r.conflicts:9.0f}")
     lines += ["", "Year  Trust  Funds(IDR m)  Income  Spending  Staff  Volunteers  "
               "Cadres  Groups  Waiting"]
     for year, r in table.iterrows():
