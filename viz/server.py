@@ -34,6 +34,10 @@ def server_env() -> dict:
     # a tab that lost its connection keeps its session for 5 minutes (not Solara's 24 h),
     # so the memory of closed tabs comes back (benchmarks/bench_app.py measures it)
     env.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", "5m")
+    # Solara warns that its cookie falls back to SameSite=Lax over plain http on every
+    # page: expected for a local app, and noise in the terminal of a teacher or policymaker
+    quiet = "ignore:Cookies with samesite=none:UserWarning"
+    env["PYTHONWARNINGS"] = ",".join(w for w in (env.get("PYTHONWARNINGS"), quiet) if w)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     return env
 
