@@ -5,57 +5,33 @@ every person has her own browser context (her own session), as on her own phone.
 """
 
 import os
-import socket
-import subprocess
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from browser import CHROMIUM, launched_chromium, served_app
+
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-from viz import server as app_server
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 TIMEOUT = 60_000   # ms: 31 sessions share two cores
 STUDENTS = 30
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    port = free_port()
-    log_path = tmp_path_factory.mktemp("classroom") / "server.log"
-    with open(log_path, "w") as log:
-        process = app_server.start("127.0.0.1", port, log=log)
-        try:
-            app_server.wait_until_up(f"http://127.0.0.1:{port}/", timeout=90, process=process)
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+    with served_app(tmp_path_factory.mktemp("classroom") / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launched_chromium(sync_api) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture

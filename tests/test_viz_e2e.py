@@ -6,22 +6,19 @@ that is its own session, as a separate person would.
 """
 
 import os
-import socket
 import time
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from browser import CHROMIUM, launched_chromium, served_app
+
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-from viz import server as app_server  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 TIMEOUT = 30_000   # ms
 
 
@@ -35,29 +32,11 @@ def _halved_grant() -> str:
 HALVED = _halved_grant()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    port = free_port()
     log_path = tmp_path_factory.mktemp("viz") / "server.log"
-    with open(log_path, "w") as log:
-        process = app_server.start("127.0.0.1", port, log=log)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            app_server.wait_until_up(url + "/", timeout=90, process=process)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(15)
-            except Exception:
-                process.kill()
-                process.wait(5)
+    with served_app(log_path) as url:
+        yield url
     text = Path(log_path).read_text()
     # the server fetched nothing from outside (a missing asset would be fetched from a CDN)
     assert "Could not load URL" not in text and "pypi.org" not in text, text[-2000:]
@@ -65,10 +44,8 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with launched_chromium(sync_api) as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture
