@@ -1,5 +1,7 @@
 """Government agencies the center advocates towards (finding 1 of the study)."""
 
+from math import prod
+
 from mesa import Agent
 
 from .calendar import WEEKS_PER_YEAR
@@ -15,6 +17,7 @@ AGENCY_KINDS = (
 )
 FIELDS = ("province", "city")
 AGENCY_KEYS = tuple(f"{kind}_{field}" for field in FIELDS for kind, _ in AGENCY_KINDS)
+ONE = 1.0
 #: Weeks of unused case capacity an agency can carry over (a fixed assumption).
 CAPACITY_CARRY_WEEKS = 4
 
@@ -27,12 +30,10 @@ def pooled_tie(ties: list[float], pooling: float) -> float:
     values between mix the two linearly. Both ends are 0 with no ties and never
     exceed 1.
     """
-    strongest = 0.0
-    missing = 1.0
-    for t in ties:
-        if t > strongest:
-            strongest = t
-        missing *= 1.0 - t
+    strongest = max(ties, default=0.0)
+    if pooling == 0.0:
+        return strongest
+    missing = prod(map(ONE.__sub__, ties))    # prod(1 - t), multiplied in order
     return strongest + pooling * ((1.0 - missing) - strongest)
 
 
@@ -50,6 +51,8 @@ class Agency(Agent):
         self.kind = kind
         self.field = field
         self.key = f"{kind}_{field}"
+        self.seen_column = "seen_" + self.key            # its columns in the weekly flows
+        self.referrals_column = "referrals_" + self.key
         self.label = f"{label} ({field})"
         self.index = len(model.agency_list)   # position in every worker's tie list
         self.good = 0.0                       # discounted good experience (r)

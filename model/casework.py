@@ -1,5 +1,8 @@
 """Casework: incidents, help-seeking, agency referral, triage and the center's intake."""
 
+from bisect import bisect
+from heapq import heapify, heapreplace
+
 from .calendar import stochastic_round
 from .survivor import State, Survivor
 
@@ -44,7 +47,9 @@ def generate_incidents(model) -> list:
             agency = model.agencies[f"police_{field}"]
         else:
             flow["entry_agency"] += 1
-            agency = r.choices(model.service_agencies, cum_weights=model.service_cum_weights)[0]
+            # one draw by entry weight, as random.choices(..., cum_weights=...) makes it
+            cum = model.service_cum_weights
+            agency = model.service_agencies[bisect(cum, r.random() * cum[-1], 0, len(cum) - 1)]
         survivor = refer_or_serve(model, agency)
         if survivor is not None:
             arrivals.append(survivor)
@@ -58,10 +63,10 @@ def refer_or_serve(model, agency):
     """
     flow = model.flow
     flow["seen_by_agencies"] += 1
-    flow["seen_" + agency.key] += 1
+    flow[agency.seen_column] += 1
     if agency.decides_to_refer():
         flow["referred"] += 1
-        flow["referrals_" + agency.key] += 1
+        flow[agency.referrals_column] += 1
         return arrive(model, agency.key)
     model.finish(State.AGENCY_SERVED if agency.serve_itself() else State.AGENCY_UNSERVED)
     return None
@@ -90,7 +95,7 @@ def run_casework(model, arrivals: list) -> None:
             close_case(model, survivor)
     kept = []
     for survivor in center.waiting:
-        agency = model.agencies.get(survivor.source)
+        agency = survivor.agency
         if r.random() < p.dropout_per_week:
             model.end_case(survivor, State.DROPPED_OUT)
             if agency is not None:
@@ -132,7 +137,7 @@ def refer_on(model, survivor) -> None:
     partner) for sexual violence, or to the provincial UPTD PPA otherwise.
     """
     model.flow["triaged"] += 1
-    agency = model.agencies.get(survivor.source)
+    agency = survivor.agency
     if agency is None and survivor.case_type == "sexual_violence":
         model.end_case(survivor, State.REFERRED_ON)
         return
@@ -161,15 +166,20 @@ def admit(model) -> None:
         return
     p = model.p
     workers = model.workers()
-    free = {w: w.free_case_hours() for w in workers}
-    total = sum(h for h in free.values() if h > 0)
-    n = stochastic_round(model.random, total / p.hours_per_case_week)
-    for _ in range(min(n, len(center.waiting))):
-        worker = max(workers, key=free.__getitem__)
-        if free[worker] <= 0:
-            break
-        start_case(model, center.waiting.popleft(), worker)
-        free[worker] -= p.hours_per_case_week
+    free = [w.free_case_hours() for w in workers]
+    total = sum(h for h in free if h > 0)
+    n = min(stochastic_round(model.random, total / p.hours_per_case_week), len(center.waiting))
+    if n > 0:
+        # the most free hours first, the earlier in the list on a tie (as max() picks)
+        most_free = [(-h, i) for i, h in enumerate(free)]
+        heapify(most_free)
+        for _ in range(n):
+            i = most_free[0][1]
+            if free[i] <= 0:
+                break
+            start_case(model, center.waiting.popleft(), workers[i])
+            free[i] -= p.hours_per_case_week
+            heapreplace(most_free, (-free[i], i))
     if center.waiting:
         for volunteer in model.volunteers:
             if not center.waiting:
@@ -203,7 +213,7 @@ def close_case(model, survivor) -> None:
     p = model.p
     good = model.random.random() < (
         p.outcome_floor + (1.0 - p.outcome_floor) * survivor.worker.commitment)
-    agency = model.agencies.get(survivor.source)
+    agency = survivor.agency
     if agency is not None:
         if good:
             agency.record_experience(good=p.outcome_evidence)

@@ -1,7 +1,9 @@
 """CollaborationModel: a women's crisis center building collaboration to handle GBV cases."""
 
 import inspect
-from itertools import accumulate
+from functools import reduce
+from itertools import accumulate, chain, repeat
+from operator import add, attrgetter
 
 from mesa import Model
 
@@ -17,7 +19,8 @@ from .survivor import TERMINAL, State
 from .workers import TIME_USES, Staff, Volunteer
 
 ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
-HOUR_COLUMNS = tuple((use, "hours_" + use) for use in TIME_USES)
+HOUR_COLUMNS = tuple("hours_" + use for use in TIME_USES)
+FORMER_STAFF, TIES, BURNOUT = attrgetter("former_staff"), attrgetter("ties"), attrgetter("burnout")
 
 
 class CollaborationModel(Model):
@@ -78,7 +81,7 @@ class CollaborationModel(Model):
         self.weekly_cadre_attrition = per_week(p.cadre_attrition_per_year)
 
     def _weigh_service_agencies(self) -> None:
-        """Cumulative entry weights of the non-police agencies (for random.choices)."""
+        """Cumulative entry weights of the non-police agencies (for a weighted draw)."""
         self.service_cum_weights = list(accumulate(a.entry_weight()
                                                    for a in self.service_agencies))
 
@@ -331,13 +334,10 @@ class CollaborationModel(Model):
         volunteers = self.volunteers
         staff = self.staff
         workers = staff + volunteers
-        hours = dict.fromkeys(TIME_USES, 0.0)
-        for w in workers:
-            for use, h in w.hours.items():
-                if h:
-                    hours[use] += h
-        for use, column in HOUR_COLUMNS:
-            flow[column] = hours[use]
+        # every worker's hours dict is keyed in TIME_USES order; summed in worker order
+        by_use = zip(*[w.hours.values() for w in workers]) if workers else repeat(())
+        for column, hours in zip(HOUR_COLUMNS, by_use):
+            flow[column] = reduce(add, hours, 0.0)
         rec.update(flow)
         rec["year"] = self.year
         rec["waiting"] = len(center.waiting)
@@ -352,13 +352,13 @@ class CollaborationModel(Model):
         rec["unpaid_weeks"] = center.unpaid_weeks
         rec["staff"] = len(staff)
         rec["volunteers"] = len(volunteers)
-        rec["former_staff_volunteers"] = sum(v.former_staff for v in volunteers)
-        rec["volunteer_ties"] = sum(sum(t >= MIN_TIE for t in v.ties) for v in volunteers)
+        rec["former_staff_volunteers"] = sum(map(FORMER_STAFF, volunteers))
+        rec["volunteer_ties"] = sum(map(MIN_TIE.__le__, chain.from_iterable(map(TIES, volunteers))))
         rec["cadres"] = len(self._members(Cadre))
         rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups
         rec["awareness"] = center.awareness
-        rec["mean_burnout"] = (sum(v.burnout for v in volunteers) / len(volunteers)
+        rec["mean_burnout"] = (sum(map(BURNOUT, volunteers)) / len(volunteers)
                                if volunteers else 0.0)
         n = len(self.agency_list)
         rec["mean_trust"] = sum(a.trust for a in self.agency_list) / n

@@ -37,6 +37,7 @@ class Survivor(Agent):
         self.case_type = case_type
         self.severity = severity
         self.source = source          # agency key, "community" or "self"
+        self.agency = model.agencies.get(source)   # the referring agency, or None
         self.state = State.WAITING
         self.weeks_waited = 0
         self.admitted = False         # counted as a case handled at first intake

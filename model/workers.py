@@ -17,6 +17,7 @@ ACTIVITIES = ("casework", "meetings", "forums", "proposals", "outreach", "report
 #: Every use of a worker's week; the hours of a week always add up to what she had.
 TIME_USES = ("admin", "forums", "requests", "reports", "meetings", "proposals",
              "campaigns", "outreach", "casework")
+NO_HOURS = dict.fromkeys(TIME_USES, 0.0)
 #: Weight of an agency nobody knows yet when choosing whom to meet (tie strength + this).
 NEW_CONTACT_WEIGHT = 0.2
 
@@ -29,7 +30,7 @@ class Worker(Agent):
         self.skill, self.commitment, self.dedication = draw_person(model.random, model.p)
         self.ties = [0.0] * len(model.agency_list)   # one strength per agency, in list order
         self.cases = []            # survivors this person accompanies now
-        self.hours = dict.fromkeys(TIME_USES, 0.0)   # this week's hours by use
+        self.hours = NO_HOURS.copy()   # this week's hours by use, keyed in TIME_USES order
         self.week_hours = 0.0      # the hours she had this week (they add up to this)
         self.booked = dict.fromkeys(("forums", "requests", "reports"), 0.0)
         self.cases_taken = 0       # survivors taken into accompaniment so far
@@ -78,7 +79,7 @@ class Worker(Agent):
 
     def start_week(self, available: float) -> float:
         """Open the week with ``available`` hours: booked hours first; returns what is left."""
-        self.hours = hours = dict.fromkeys(TIME_USES, 0.0)
+        self.hours = hours = NO_HOURS.copy()
         self.week_hours = available
         left = available
         booked = self.booked
@@ -113,10 +114,9 @@ class Worker(Agent):
         """Accompanying a survivor an agency referred brings contact with its people."""
         model = self.model
         chance = model.p.case_contact_per_week
-        agencies = model.agencies
         random = model.random.random
         for survivor in self.cases:
-            agency = agencies.get(survivor.source)
+            agency = survivor.agency
             if agency is not None and random() < chance:
                 self.meet(agency)
 
