@@ -40,7 +40,7 @@ def network_labels(lang: str, frame: Frame | None = None) -> dict:
                               for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
     labels["tip"] = {k: t(f"tip.{k}", lang) for k in ("skill", "commitment", "cases",
                                                        "dedication", "burnout", "cadres", "ties")}
-    labels["tip"]["decimal"] = "," if lang == "id" else "."
+    labels["score"] = lambda x: number(x, lang, 2)     # 0.25 or 0,25, by Babel
     brought = int(frame.last("entry_community", WEEKS_PER_YEAR)) if frame else 0
     labels["brought"] = t("net.brought", lang, n=brought)
     return labels

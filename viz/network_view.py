@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .theme import NODE_COLOURS, TIE, TRUST_SCALE
+from .theme import NODE_COLOURS, TIE, TRUST_SCALE, UI
 
 WIDTH, HEIGHT = 960, 600
 CENTER = (512.0, 330.0)
@@ -148,14 +148,16 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
     pos = layout.positions(graph)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
            'class="kb-network" role="img" font-family="Roboto, Helvetica, Arial, sans-serif">']
-    out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#fbfbfd"/>')
+    out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="{UI["canvas"]}"/>')
     # field bands
-    out.append(f'<rect x="8" y="22" width="{WIDTH - 16}" height="172" rx="10" fill="#eef3fb"/>')
-    out.append(f'<rect x="8" y="440" width="{WIDTH - 16}" height="152" rx="10" fill="#eef7ee"/>')
+    out.append(f'<rect x="8" y="22" width="{WIDTH - 16}" height="172" rx="10" '
+               f'fill="{UI["band_agencies"]}"/>')
+    out.append(f'<rect x="8" y="440" width="{WIDTH - 16}" height="152" rx="10" '
+               f'fill="{UI["band_community"]}"/>')
     for field, y in AGENCY_Y.items():
         out.append(f'<text x="22" y="{y + 6}" font-size="18" font-weight="700" '
                    f'fill="{NODE_COLOURS[field]}">{escape(labels[field])}</text>')
-    out.append(f'<text x="22" y="466" font-size="18" font-weight="700" fill="#2e7d32">'
+    out.append(f'<text x="22" y="466" font-size="18" font-weight="700" fill="{UI["green"]}">'
                f'{escape(labels["community"])}</text>')
     # edges: member and coordination lines first, then ties, then trust on top
     layers = {"member": [], "coordinates": [], "tie": [], "trust": []}
@@ -169,10 +171,10 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
             types = {graph.nodes[u]["type"], graph.nodes[v]["type"]}
             dash = ' stroke-dasharray="3 4"' if "group" in types else ""
             layers[kind].append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                                f'stroke="#b0bec5" stroke-width="1"{dash}/>')
+                                f'stroke="{UI["line"]}" stroke-width="1"{dash}/>')
         elif kind == "coordinates":
             layers[kind].append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                                'stroke="#81c784" stroke-width="1.2"/>')
+                                f'stroke="{UI["green_soft"]}" stroke-width="1.2"/>')
         elif kind == "tie":
             layers[kind].append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{TIE}" '
@@ -193,7 +195,7 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
         tip = escape(_tooltip(node, data, labels, graph))
         if kind == "agency":
             field = data["field"]
-            colour = NODE_COLOURS.get(field, "#1565c0")
+            colour = NODE_COLOURS.get(field, NODE_COLOURS["province"])
             short = labels.get("agency_names", {}).get(node.rsplit("_", 1)[0],
                                                        data["label"].split(" (")[0])
             trust = graph.edges["center", node]["weight"] if graph.has_edge("center", node) else 0
@@ -204,7 +206,8 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
                 f'stroke="{colour}" stroke-width="3"/>'
                 f'<text x="{x}" y="{y - 6}" font-size="19" font-weight="700" fill="{colour}" '
                 f'text-anchor="middle">{escape(short)}</text>'
-                f'<text x="{x}" y="{y + 18}" font-size="15" fill="#37474f" text-anchor="middle">'
+                f'<text x="{x}" y="{y + 18}" font-size="15" fill="{UI["ink"]}" '
+                f'text-anchor="middle">'
                 f'{escape(labels["trust"])} {100 * trust:.0f}% · {n_ref} '
                 f'{escape(labels["referred"])}</text></g>')
         elif kind == "center":
@@ -222,7 +225,8 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
             burnout = float(data.get("burnout", 0.0))
             colour = NODE_COLOURS["volunteer"]
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{colour}" '
-                       f'fill-opacity="{1 - 0.6 * burnout:.2f}" stroke="#c49000" stroke-width="1">'
+                       f'fill-opacity="{1 - 0.6 * burnout:.2f}" stroke="{UI["amber_edge"]}" '
+                       'stroke-width="1">'
                        f'<title>{tip}</title></circle>')
         elif kind == "group":
             out.append(f'<g><title>{tip}</title><rect x="{x - 12:.1f}" y="{y - 12:.1f}" '
@@ -231,21 +235,21 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
                        f'text-anchor="middle">{data.get("members", "")}</text></g>')
         elif kind == "cadre":
             out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{NODE_COLOURS["cadre"]}" '
-                       f'stroke="#2e7d32" stroke-width="0.8"><title>{tip}</title></circle>')
+                       f'stroke="{UI["green"]}" stroke-width="0.8"><title>{tip}</title></circle>')
     # counts at the center and from the community
     cx, cy = CENTER
     out.append(f'<text x="{cx + 46}" y="{cy - 4}" font-size="18" font-weight="700" '
-               f'fill="#4a148c">{escape(labels["center"])}</text>')
-    out.append(f'<text x="{cx + 46}" y="{cy + 18}" font-size="15" fill="#37474f">'
+               f'fill="{UI["accent_dark"]}">{escape(labels["center"])}</text>')
+    out.append(f'<text x="{cx + 46}" y="{cy + 18}" font-size="15" fill="{UI["ink"]}">'
                f'{record.get("in_service", 0)} {escape(labels["in_service"])} · '
                f'{record.get("waiting", 0)} {escape(labels["waiting"])}</text>')
     if labels.get("brought"):
-        out.append(f'<text x="{WIDTH - 22}" y="466" font-size="15" fill="#2e7d32" '
+        out.append(f'<text x="{WIDTH - 22}" y="466" font-size="15" fill="{UI["green"]}" '
                    f'text-anchor="end">{escape(labels["brought"])}</text>')
     n_free = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "cadre") - sum(
         1 for u, v, d in graph.edges(data=True) if d.get("kind") == "coordinates")
     if n_free > 0:
-        out.append(f'<text x="22" y="{HEIGHT - 14}" font-size="14" fill="#558b2f">'
+        out.append(f'<text x="22" y="{HEIGHT - 14}" font-size="14" fill="{UI["green_olive"]}">'
                    f'{escape(labels["free_cadres"])}</text>')
     out.append("</svg>")
     return "".join(out)
@@ -256,10 +260,7 @@ def _tooltip(node: str, data: dict, labels: dict, graph) -> str:
     tip = labels.get("tip") or {}
     word = {k: tip.get(k, k) for k in ("skill", "commitment", "cases", "dedication", "burnout",
                                       "cadres", "ties")}
-    dec = tip.get("decimal", ".")
-
-    def score(x):
-        return f"{x:.2f}".replace(".", dec)
+    score = labels.get("score") or (lambda x: f"{x:.2f}")
 
     kind = data["type"]
     number = node.rsplit("-", 1)[-1]

@@ -22,6 +22,7 @@ from model.workers import ACTIVITIES
 from ..i18n import t as app_t
 from ..network_view import NetworkLayout, network_svg
 from ..session import use_session
+from ..theme import UI
 from ..widgets import Svg
 from .address import base_url, join_url, qr_data_uri
 from .debrief import RULES
@@ -81,7 +82,7 @@ def Problem(text: str):
 
 
 @solara.component
-def Action(label: str, on_click, test_id: str, color: str = "#6a1b9a", disabled: bool = False,
+def Action(label: str, on_click, test_id: str, color: str = UI["accent"], disabled: bool = False,
            outlined: bool = False, small: bool = False):
     """A button with a test id (what the tests and the students press)."""
     btn = rv.Btn(children=[label], color=color, disabled=disabled, outlined=outlined,
@@ -238,7 +239,7 @@ def TeacherRoom(room: Room, lang: str, version: tuple):
                     else:
                         Action(t("class.pause", lang), act(room.set_paused, True), "pause",
                                outlined=True)
-                    Action(t("class.end", lang), act(room.end), "end", color="#b71c1c")
+                    Action(t("class.end", lang), act(room.end), "end", color=UI["danger"])
                 choices = {t("class.timer_off", lang) if s == 0 else
                            t("class.timer_s", lang, n=s): s for s in TIMER_CHOICES}
                 current = next(k for k, v in choices.items() if v == room.timer)
@@ -271,7 +272,7 @@ def Players(room: Room, lang: str, act, version: tuple):
                     solara.Text(role_name(room.run.role_by_key[p.role], lang),
                                 classes=["kb-muted"])
                     solara.Text(t(status, lang), classes=["kb-player-status"])
-                    Action("×", act(room.remove, p.id), f"remove-{p.id}", color="#78909c",
+                    Action("×", act(room.remove, p.id), f"remove-{p.id}", color=UI["muted_light"],
                            outlined=True, small=True)
         free = [r for r in room.run.roles if r.key not in {p.role for p in room.players.values()}]
         solara.Text(t("class.by_rules", lang, n=len(free)), classes=["kb-muted"])
