@@ -41,6 +41,7 @@ def network_labels(lang: str, frame: Frame | None = None) -> dict:
     labels["tip"] = {k: t(f"tip.{k}", lang) for k in ("skill", "commitment", "cases",
                                                        "dedication", "burnout", "cadres", "ties")}
     labels["score"] = lambda x: number(x, lang, 2)     # 0.25 or 0,25, by Babel
+    labels["hint"] = t("net.hint", lang)
     brought = int(frame.last("entry_community", WEEKS_PER_YEAR)) if frame else 0
     labels["brought"] = t("net.brought", lang, n=brought)
     return labels
@@ -279,8 +280,10 @@ def Downloads(live: LiveRun, lang: str):
 
     def svg_bytes():
         frame = live.frame.peek()
-        return network_svg(frame.graph, live.layout, network_labels(lang, frame),
-                           frame.referrals_by_agency(), frame.record).encode()
+        labels = network_labels(lang, frame)
+        labels.pop("hint")                 # a file has nothing to tap
+        return network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
+                           frame.record).encode()
 
     with solara.Row(classes=["kb-downloads"], style={"align-items": "center"}) as main:
         solara.Text(t("explore.export", lang) + ":", classes=["kb-muted"])

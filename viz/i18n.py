@@ -102,13 +102,15 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.network": {"en": "The collaboration network", "id": "Jaringan kolaborasi"},
     "explore.network_help": {
         "en": "Line width and colour from the center to each agency show that agency's trust "
-              "(red low, green high); thin blue lines are staff members' personal ties. The "
-              "numbers on the drawing need no mouse; with one, a node shows more on hover.",
+              "(red low, green high); thin blue lines are staff members' personal ties. Tap or "
+              "click a node, or reach it with Tab, to see its details above the drawing.",
         "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan "
               "instansi tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan "
-              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul "
-              "menampilkan rincian saat kursor diarahkan.",
+              "pribadi staf. Ketuk atau klik sebuah simpul, atau capai dengan Tab, untuk melihat "
+              "rinciannya di atas gambar.",
     },
+    "net.hint": {"en": "Tap or click a node to see its details here",
+                 "id": "Ketuk atau klik sebuah simpul untuk melihat rinciannya di sini"},
     "explore.flows": {
         "en": "Survivors in the past 52 weeks",
         "id": "Korban dalam 52 minggu terakhir",

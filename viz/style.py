@@ -203,6 +203,15 @@ CSS = css_variables() + """
   padding: 0 5px; font-weight: 700; }
 .kb-mark { cursor: pointer; outline: none; }
 
+/* a network node's details on tap, click or Tab (focus), in the strip above the drawing */
+.kb-node { outline: none; cursor: pointer; }
+.kb-node-tip, .kb-net-hint { font-size: 22px; fill: var(--kb-text); }
+.kb-net-hint { fill: var(--kb-muted-light); }
+.kb-node-tip { display: none; font-weight: 600; }
+.kb-node:focus .kb-node-tip { display: inline; }
+.kb-network:has(.kb-node:focus) .kb-net-hint { display: none; }
+.kb-node:focus > :is(circle, rect):first-of-type { stroke: var(--kb-text); stroke-width: 3px; }
+
 /* values of a chart on hover and on tap (focus) */
 .kb-hit { outline: none; }
 .kb-hit .kb-tip { visibility: hidden; pointer-events: none; }
@@ -233,8 +242,7 @@ CSS = css_variables() + """
   .kb-live > .kb-kpis { position: static; }
   .kb-kpi-value { font-size: 20px; }
   .kb-charts, .kb-teach-charts { grid-template-columns: minmax(0, 1fr); }
-  .kb-net-card .kb-svg { overflow-x: auto; }
-  .kb-net-card .kb-svg svg { min-width: 640px; }
+  .kb-node-tip, .kb-net-hint { font-size: 30px; }
   .kb-teach-nav { padding: 8px 10px; }
   .kb-teach-nav .v-btn { min-width: 0 !important; font-size: 16px !important; }
   .kb-teach-title { font-size: 26px; }
