@@ -141,10 +141,10 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
            f'{escape(title)}</text>']
     for lx, ly, line in legend:
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-        out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" y2="{ly - 4}" '
-                   f'stroke="{line.color}" stroke-width="3"{dash}/>'
+        out.append(f'<g class="kb-chart-legend"><line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" '
+                   f'y2="{ly - 4}" stroke="{line.color}" stroke-width="3"{dash}/>'
                    f'<text x="{lx + 15}" y="{ly}" font-size="12.5" fill="{UI["text_mid"]}">'
-                   f'{escape(line.label)}</text>')
+                   f'{escape(line.label)}</text></g>')
     # grid and axes
     for tick in yticks:
         y = py(tick)

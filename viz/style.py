@@ -194,6 +194,10 @@ CSS = css_variables() + """
 .kb-live > .kb-kpis { position: sticky; top: 0; z-index: 4; background: var(--kb-page);
   padding: 4px 0 6px; }
 .kb-kpi-title, .kb-kpi-sub { display: block; }
+/* what is scrolled to (a link, find in page, Tab) stops below the bars that stay on screen:
+   the headline numbers (the page) and the run buttons (the sidebar); tests/test_viz_layout.py */
+html:has(.kb-live) { scroll-padding-top: 150px; }
+.kb-sidebar { scroll-padding-top: 215px; }
 .kb-keys-note { margin-top: 2px; }
 
 /* changes made during a run (numbered as on the charts) */
@@ -234,8 +238,12 @@ CSS = css_variables() + """
   .kb-net-row, .kb-sides, .kb-teach-body, .kb-about-grid { grid-template-columns: minmax(0, 1fr); }
   .kb-sides > *, .kb-about-grid > * { min-width: 0; }
 }
+@media (max-width: 1250px) {
+  html:has(.kb-live) { scroll-padding-top: 245px; }
+}
 @media (max-width: 600px) {
   .kb-content { padding: 10px 8px 40px; }
+  html:has(.kb-live) { scroll-padding-top: 0; }
   .kb-header { padding: 8px 10px; gap: 8px; }
   .kb-brand { min-width: 0; }
   .kb-kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px; }
