@@ -251,11 +251,11 @@ def LiveView(live: LiveRun, lang: str):
     and writes the new HTML straight into its widget (``use_effect`` and
     ``solara.get_widget``, Solara's way to reach the widget behind an element). A
     re-render of the whole page walks every element of it (about 200, most of them
-    the levers), which cost more server time than drawing the view itself. The view
-    is rendered as a component only when the language or the run object changes.
+    the levers), which cost more server time than drawing the view itself. The element
+    leaves the widget's content out of its arguments, so a render of another component
+    (the controls after an intervention) never puts back an old drawing.
     """
-    element = solara.HTML(tag="div", unsafe_innerHTML=live_html(live, live.frame.peek(), lang),
-                          classes=["kb-live-view"])
+    element = solara.widgets.HTML.element(tag="div", attributes={"class": "kb-live-view"})
 
     def follow_frames():
         widget = solara.get_widget(element)
@@ -263,7 +263,7 @@ def LiveView(live: LiveRun, lang: str):
         def draw(frame):
             widget.unsafe_innerHTML = live_html(live, frame, lang)
 
-        draw(live.frame.peek())            # a step may have happened since the render
+        draw(live.frame.peek())
         return live.frame.subscribe(draw)
 
     solara.use_effect(follow_frames, [live, lang])
