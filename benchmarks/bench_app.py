@@ -20,6 +20,8 @@ drives it with Chromium on the same machine, then prints:
 4. **Many sessions stepping at once**: S sessions (browser contexts) each click
    "+1 week" R times, all at the same time; the time from a click to the new week on
    screen, 95th percentile and maximum. Target: 95th percentile <= 5 s for 30 sessions.
+   Each click is timed inside its page (``--wait page``, see CLICK_TO_WEEK), or, with
+   ``--wait poll``, from playwright's click to its 20 ms poll seeing the new week.
    The server's CPU time over that phase, as a share of one core, tells whether the
    server or the browsers were the bottleneck.
 
@@ -104,10 +106,21 @@ CLICK_TO_WEEK = """([button, kpi, expected]) => new Promise((resolve, reject) =>
 })"""
 
 
+#: How a click waits for the new week: "page" (in the page, above) or "poll" (playwright
+#: clicks and polls the page every 20 ms; timed from the benchmark, as before 28 Nov 2026).
+WAIT = {"how": "page"}
+
+
 async def click_and_wait(page, selector: str, expected: int) -> float:
-    """Click, then wait for the week on the page; returns the seconds it took, measured in
-    the page from the click event to the DOM showing the new week."""
-    return await page.evaluate(CLICK_TO_WEEK, [selector, KPI, expected]) / 1000
+    """Click, then wait for the week on the page; returns the seconds it took."""
+    if WAIT["how"] == "page":
+        return await page.evaluate(CLICK_TO_WEEK, [selector, KPI, expected]) / 1000
+    started = time.perf_counter()
+    await page.locator(selector).click()
+    await page.wait_for_function(
+        "([sel, w]) => { const e = document.querySelector(sel);"
+        " return e && Number(e.innerText) >= w; }", arg=[KPI, expected], polling=20)
+    return time.perf_counter() - started
 
 
 async def cpu_per_step(browser, url: str, proc: psutil.Process, clicks: int) -> list[float]:
@@ -248,9 +261,13 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--only", nargs="+", choices=PHASES, default=list(PHASES),
                         help="run only these measures (default: all four)")
+    parser.add_argument("--wait", choices=("page", "poll"), default="page",
+                        help="time a click in the page (default) or from playwright, polling "
+                             "the page every 20 ms")
     args = parser.parse_args(argv)
     if args.quick:
         args.clicks, args.sessions, args.concurrent, args.rounds = 10, 10, 10, 3
+    WAIT["how"] = args.wait
     gc.collect()
     return asyncio.run(main_async(args))
 
