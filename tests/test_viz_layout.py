@@ -93,7 +93,15 @@ def test_keyboard_focus_on_a_node_shows_its_details(open_page):
 LEGEND_BOXES = """() => [...document.querySelectorAll('.kb-chart-legend')].map(g => {
     const svg = g.closest('svg').getBoundingClientRect(), box = g.getBoundingClientRect();
     return {label: g.textContent, left: box.left - svg.left, right: svg.right - box.right,
-            top: box.top - svg.top}; })"""
+            top: box.top - svg.top, x: box.left, end: box.right, y: box.top,
+            chart: [...document.querySelectorAll('svg')].indexOf(g.closest('svg'))}; })"""
+
+
+def overlapping(boxes) -> list:
+    """Pairs of legend entries of one chart, on one line, closer than 4 px (or overlapping)."""
+    return [(a["label"], b["label"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["chart"] == b["chart"] and abs(a["y"] - b["y"]) < 3
+            and a["x"] < b["end"] + 4 and b["x"] < a["end"] + 4]
 
 #: Scrolls every card of the main column, and every lever of the sidebar, to the top of its
 #: scrolling area (as a link, find in page or Tab would) and returns those that the bars
@@ -115,7 +123,7 @@ COVERED = """() => {
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 @pytest.mark.parametrize("width, height", [(1024, 768), (1366, 768), (1920, 1080)])
-def test_no_chart_legend_is_clipped_and_nothing_hides_behind_the_bars_on_screen(
+def test_no_chart_legend_is_clipped_or_overlaps_and_nothing_hides_behind_the_bars(
         open_page, width, height, lang):
     page = open_page(f"/?lang={lang}", {"width": width, "height": height})
     page.locator(".kb-step-year").click()
@@ -125,6 +133,7 @@ def test_no_chart_legend_is_clipped_and_nothing_hides_behind_the_bars_on_screen(
     assert len(boxes) >= 12                             # six charts, two lines or more each
     clipped = [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0]
     assert not clipped, f"legends outside their chart at {width}x{height}: {clipped}"
+    assert not overlapping(boxes), f"legend entries overlap at {width}x{height}"
     net_legend = page.locator(".kb-net-card .kb-legend").bounding_box()
     net_card = page.locator(".kb-net-card").bounding_box()
     assert net_legend["x"] + net_legend["width"] <= net_card["x"] + net_card["width"]

@@ -65,6 +65,12 @@ def _fmt_tick(value: float, percent: bool, lang: str = "en") -> str:
     return number(value, lang, decimals(value))
 
 
+def label_width(text: str) -> float:
+    """About how wide ``text`` is at the legend's 12.5 px (capitals and digits are wider)."""
+    return sum(8.6 if c.isupper() or c.isdigit() else 4.0 if c in " ijlft.,:;'" else 7.2
+               for c in text)
+
+
 def _year_tick(value: float, lang: str) -> str:
     """An x axis label: a calendar year (2027, never grouped) or a fraction of one (0,25)."""
     return plain(value, lang, decimals(value))
@@ -99,12 +105,12 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     # legend under the title, wrapping; the plot starts below it
     legend, lx, ly = [], 4.0, 38.0
     for line in [ln for ln in lines if ln.label][:10]:
-        w = 22 + 7.0 * len(line.label)
+        w = 22 + label_width(line.label)
         if lx + w > width - 4 and lx > 4:
             lx, ly = 4.0, ly + 15
         legend.append((lx, ly, line))
         lx += w
-    left, right, top, bottom = 50, 12, int(ly) + 16, 34
+    left, right, top, bottom = 50, 20, int(ly) + 16, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     values = []
     for line in lines:
