@@ -138,3 +138,27 @@ def test_no_chart_legend_is_clipped_or_overlaps_and_nothing_hides_behind_the_bar
     net_card = page.locator(".kb-net-card").bounding_box()
     assert net_legend["x"] + net_legend["width"] <= net_card["x"] + net_card["width"]
     assert page.evaluate(COVERED) == []
+
+
+@pytest.mark.parametrize("width, height", [(1024, 768), (1366, 768), (1920, 1080)])
+def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    found = {}
+    try:
+        for path, run, result in (("/compare?lang=id&reps=5&years=1", ".kb-run-compare",
+                                   "[data-testid=verdict]"),
+                                  ("/teach?lang=id&step=2", ".kb-teach-run",
+                                   "[data-testid=teach-result]")):
+            page.goto(app_url + path)
+            page.locator(run).click()
+            page.locator(result).wait_for()
+            found[path] = page.evaluate(LEGEND_BOXES)
+    finally:
+        context.close()
+    for path, boxes in found.items():
+        assert boxes, f"no chart legend on {path}"
+        clipped = [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0]
+        assert not clipped, f"legends outside their chart on {path} at {width}x{height}"
+        assert not overlapping(boxes), f"legend entries overlap on {path} at {width}x{height}"
