@@ -59,3 +59,10 @@ def test_every_colour_variable_the_css_uses_is_defined_by_the_theme(css):
     defined = set(re.findall(r"--kb-[a-z-]+(?=:)", css_variables()))
     used = set(re.findall(r"var\((--kb-[a-z-]+)\)", css))
     assert used and used <= defined, sorted(used - defined)
+
+
+def test_classroom_numbers_follow_the_page_language():
+    from viz.classroom.pages import fmt, number_text
+
+    assert fmt(1234.5, "id") == "1.234,5" and fmt(1234.5, "en") == "1,234.5"
+    assert fmt(-0.25, "id", sign=True) == "-0,25" and number_text(0.5, "id") == "0,50"
