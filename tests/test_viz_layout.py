@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, launched_chromium, served_app
 
 if not os.path.exists(CHROMIUM):

@@ -15,7 +15,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .i18n import compact, number, percent as percent_text, plain, significant
+from .i18n import compact, number, plain, significant
+from .i18n import percent as percent_text
 from .theme import AGENCY_COLOURS, PALETTE, UI  # noqa: F401  (re-exported for callers)
 
 

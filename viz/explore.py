@@ -14,8 +14,8 @@ import solara
 from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
 
 from .charts import Line, line_chart, rolling_ratio, rolling_sum
-from .i18n import TEXT, number, param_group, percent, t
 from .errors import combination_message, meaning, parse_value, range_text
+from .i18n import TEXT, number, param_group, percent, t
 from .keys import Keys
 from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg

@@ -149,9 +149,9 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
     referrals = referrals or {}
     record = record or {}
     pos = layout.positions(graph)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
-           f'{HEIGHT + DETAIL_STRIP}" class="kb-network" role="img" '
-           'font-family="Roboto, Helvetica, Arial, sans-serif">',
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
+            f'{HEIGHT + DETAIL_STRIP}" class="kb-network" role="img" '
+            'font-family="Roboto, Helvetica, Arial, sans-serif">'),
            f'<rect x="0" y="0" width="{WIDTH}" height="{DETAIL_STRIP}" fill="{UI["canvas"]}"/>']
     if labels.get("hint"):
         out.append(f'<text class="kb-net-hint" x="{WIDTH / 2:.0f}" y="{DETAIL_STRIP / 2 + 8:.0f}" '
