@@ -7,6 +7,7 @@ import solara
 from .docs_html import document_html, markdown_html
 from .i18n import t
 from .session import use_session
+from .theme import UI
 
 
 @solara.component
@@ -39,10 +40,10 @@ def Page():
             with solara.Row(gap="10px"):
                 with solara.Link("/odd"):
                     solara.Button(t("nav.odd", lang), icon_name="mdi-file-document-outline",
-                                  outlined=True, color="#6a1b9a", classes=["kb-doc-odd"])
+                                  outlined=True, color=UI["accent"], classes=["kb-doc-odd"])
                 with solara.Link("/parameters"):
                     solara.Button(t("nav.parameters", lang), icon_name="mdi-table",
-                                  outlined=True, color="#6a1b9a", classes=["kb-doc-parameters"])
+                                  outlined=True, color=UI["accent"], classes=["kb-doc-parameters"])
         items = []
         for name in scenario_names():
             s = load_scenario(name)

@@ -15,7 +15,9 @@ from typing import Sequence
 
 import numpy as np
 
-from .theme import AGENCY_COLOURS, PALETTE  # noqa: F401  (re-exported for callers)
+from .i18n import compact, number, plain, significant
+from .i18n import percent as percent_text
+from .theme import AGENCY_COLOURS, PALETTE, UI  # noqa: F401  (re-exported for callers)
 
 
 @dataclass
@@ -49,15 +51,30 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
+def decimals(value: float) -> int:
+    """How many decimals a round tick value needs (0 for 20, 2 for 0.25)."""
+    text = f"{value:.6g}"
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
 def _fmt_tick(value: float, percent: bool, lang: str = "en") -> str:
-    """An axis label: 25%, 1.5 (1,5 in Bahasa Indonesia), 2k for 2000."""
+    """A y axis label in ``lang``'s format, by Babel: 25%, 1.5 (1,5), 2.5K (2,5 rb) for 2500."""
     if percent:
-        text = f"{100 * value:.0f}%"
-    elif abs(value) >= 1000:
-        text = f"{value / 1000:g}k" if lang == "en" else f"{value / 1000:g}rb"
-    else:
-        text = f"{value:g}"
-    return text.replace(".", ",") if lang == "id" else text
+        return percent_text(value, lang, max(0, decimals(100 * value)))
+    if abs(value) >= 1000:
+        return compact(value, lang)
+    return number(value, lang, decimals(value))
+
+
+def label_width(text: str) -> float:
+    """About how wide ``text`` is at the legend's 12.5 px (capitals and digits are wider)."""
+    return sum(8.6 if c.isupper() or c.isdigit() else 4.0 if c in " ijlft.,:;'" else 7.2
+               for c in text)
+
+
+def _year_tick(value: float, lang: str) -> str:
+    """An x axis label: a calendar year (2027, never grouped) or a fraction of one (0,25)."""
+    return plain(value, lang, decimals(value))
 
 
 def _segments(xs: np.ndarray, ys: np.ndarray):
@@ -89,12 +106,12 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     # legend under the title, wrapping; the plot starts below it
     legend, lx, ly = [], 4.0, 38.0
     for line in [ln for ln in lines if ln.label][:10]:
-        w = 22 + 7.0 * len(line.label)
+        w = 22 + label_width(line.label)
         if lx + w > width - 4 and lx > 4:
             lx, ly = 4.0, ly + 15
         legend.append((lx, ly, line))
         lx += w
-    left, right, top, bottom = 44, 12, int(ly) + 16, 34
+    left, right, top, bottom = 50, 20, int(ly) + 16, 34
     plot_w, plot_h = width - left - right, height - top - bottom
     values = []
     for line in lines:
@@ -127,20 +144,20 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'class="kb-chart" role="img" aria-label="{escape(title)}" '
            'font-family="Roboto, Helvetica, Arial, sans-serif">',
-           f'<text x="4" y="18" font-size="16" font-weight="600" fill="#263238">'
+           f'<text x="4" y="18" font-size="16" font-weight="600" fill="{UI["text"]}">'
            f'{escape(title)}</text>']
     for lx, ly, line in legend:
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-        out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" y2="{ly - 4}" '
-                   f'stroke="{line.color}" stroke-width="3"{dash}/>'
-                   f'<text x="{lx + 15}" y="{ly}" font-size="12.5" fill="#455a64">'
-                   f'{escape(line.label)}</text>')
+        out.append(f'<g class="kb-chart-legend"><line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" '
+                   f'y2="{ly - 4}" stroke="{line.color}" stroke-width="3"{dash}/>'
+                   f'<text x="{lx + 15}" y="{ly}" font-size="12.5" fill="{UI["text_mid"]}">'
+                   f'{escape(line.label)}</text></g>')
     # grid and axes
     for tick in yticks:
         y = py(tick)
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
-                   'stroke="#e0e0e0" stroke-width="1"/>'
-                   f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="12" fill="#607d8b" '
+                   f'stroke="{UI["grid"]}" stroke-width="1"/>'
+                   f'<text x="{left - 5}" y="{y + 4:.1f}" font-size="12" fill="{UI["muted"]}" '
                    f'text-anchor="end">{_fmt_tick(tick, percent, lang)}</text>')
     span = x_hi - x_lo
     step = 1 if span <= 6 else 2 if span <= 12 else 5 if span <= 30 else 10
@@ -150,18 +167,18 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     while tick <= x_hi + 1e-9:
         x = px(tick)
         out.append(f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 4}" '
-                   'stroke="#90a4ae"/>'
-                   f'<text x="{x:.1f}" y="{top + plot_h + 17}" font-size="12" fill="#607d8b" '
-                   f'text-anchor="middle">{tick:g}</text>')
+                   f'stroke="{UI["faint"]}"/>'
+                   f'<text x="{x:.1f}" y="{top + plot_h + 17}" font-size="12" fill="{UI["muted"]}" '
+                   f'text-anchor="middle">{_year_tick(tick, lang)}</text>')
         tick += step
     out.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" '
-               'stroke="#90a4ae"/>')
+               f'stroke="{UI["faint"]}"/>')
     if x_label:
-        out.append(f'<text x="{width - right}" y="{height - 2}" font-size="12" fill="#607d8b" '
-                   f'text-anchor="end">{escape(x_label)}</text>')
+        out.append(f'<text x="{width - right}" y="{height - 2}" font-size="12" '
+                   f'fill="{UI["muted"]}" text-anchor="end">{escape(x_label)}</text>')
     if note:
         out.append(f'<text x="{left + plot_w / 2:.0f}" y="{top + plot_h / 2:.0f}" font-size="13" '
-                   f'fill="#90a4ae" text-anchor="middle">{escape(note)}</text>')
+                   f'fill="{UI["faint"]}" text-anchor="middle">{escape(note)}</text>')
     for i, (mx, label) in enumerate(marks, start=1):
         if not x_lo <= mx <= x_hi:
             continue
@@ -211,13 +228,10 @@ HIT_COLUMNS = 20
 
 
 def _value_text(value: float, percent: bool, lang: str) -> str:
+    """A value shown on hover or tap, in ``lang``'s format (Babel): 25%, 0.42, 1,234."""
     if not math.isfinite(value):
         return "–"
-    text = f"{100 * value:.0f}%" if percent else f"{value:.3g}" if abs(value) < 1000 \
-        else f"{value:,.0f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return percent_text(value, lang) if percent else significant(value, lang)
 
 
 def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> list[str]:
@@ -238,9 +252,7 @@ def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> li
     names = [escape(ln.label[:28]) for ln in labelled]
     values = [[_value_text(float(v), percent, lang) for v in np.asarray(ln.y, float)[picks]]
               for ln in labelled]
-    when = [f"{x:.1f}" for x in xs[picks]]
-    if lang == "id":
-        when = [w.replace(".", ",") for w in when]
+    when = [plain(round(float(x), 1), lang, 1) for x in xs[picks]]
     out = []
     for k in range(count):
         rows = [when[k]] + [f"{names[j]}: {values[j][k]}" for j in range(len(labelled))]
@@ -254,7 +266,7 @@ def _hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang) -> li
                    f'fill="transparent"/><line class="kb-cursor" x1="{x:.1f}" y1="{top}" '
                    f'x2="{x:.1f}" y2="{top + plot_h}" stroke="none"/><g class="kb-tip">'
                    f'<rect x="{bx:.1f}" y="{top + 2}" width="{box_w:.0f}" '
-                   f'height="{6 + 14 * len(rows)}" rx="4" fill="white" stroke="#b0bec5"/>'
+                   f'height="{6 + 14 * len(rows)}" rx="4" fill="white" stroke="{UI["line"]}"/>'
                    f'{texts}</g></g>')
     return out
 

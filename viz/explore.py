@@ -14,8 +14,8 @@ import solara
 from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
 
 from .charts import Line, line_chart, rolling_ratio, rolling_sum
-from .i18n import TEXT, number, param_group, percent, t
 from .errors import combination_message, meaning, parse_value, range_text
+from .i18n import TEXT, number, param_group, percent, t
 from .keys import Keys
 from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg
@@ -40,7 +40,8 @@ def network_labels(lang: str, frame: Frame | None = None) -> dict:
                               for k in ("uptd_ppa", "dinsos", "dp3ap2kb", "police")}
     labels["tip"] = {k: t(f"tip.{k}", lang) for k in ("skill", "commitment", "cases",
                                                        "dedication", "burnout", "cadres", "ties")}
-    labels["tip"]["decimal"] = "," if lang == "id" else "."
+    labels["score"] = lambda x: number(x, lang, 2)     # 0.25 or 0,25, by Babel
+    labels["hint"] = t("net.hint", lang)
     brought = int(frame.last("entry_community", WEEKS_PER_YEAR)) if frame else 0
     labels["brought"] = t("net.brought", lang, n=brought)
     return labels
@@ -246,12 +247,27 @@ def live_html(live: LiveRun, frame: Frame, lang: str) -> str:
 def LiveView(live: LiveRun, lang: str):
     """Everything that shows the current run's numbers, as one HTML widget.
 
-    The only component that follows the frame, and it draws one string: a step costs
-    one render and one widget update, however many parts the view has.
+    A step does not re-render any component: the view subscribes to the run's frame
+    and writes the new HTML straight into its widget (``use_effect`` and
+    ``solara.get_widget``, Solara's way to reach the widget behind an element). A
+    re-render of the whole page walks every element of it (about 200, most of them
+    the levers), which cost more server time than drawing the view itself. The element
+    leaves the widget's content out of its arguments, so a render of another component
+    (the controls after an intervention) never puts back an old drawing.
     """
-    frame = live.frame.value
-    return solara.HTML(tag="div", unsafe_innerHTML=live_html(live, frame, lang),
-                       classes=["kb-live-view"])
+    element = solara.widgets.HTML.element(tag="div", attributes={"class": "kb-live-view"})
+
+    def follow_frames():
+        widget = solara.get_widget(element)
+
+        def draw(frame):
+            widget.unsafe_innerHTML = live_html(live, frame, lang)
+
+        draw(live.frame.peek())
+        return live.frame.subscribe(draw)
+
+    solara.use_effect(follow_frames, [live, lang])
+    return element
 
 
 @solara.component
@@ -264,8 +280,10 @@ def Downloads(live: LiveRun, lang: str):
 
     def svg_bytes():
         frame = live.frame.peek()
-        return network_svg(frame.graph, live.layout, network_labels(lang, frame),
-                           frame.referrals_by_agency(), frame.record).encode()
+        labels = network_labels(lang, frame)
+        labels.pop("hint")                 # a file has nothing to tap
+        return network_svg(frame.graph, live.layout, labels, frame.referrals_by_agency(),
+                           frame.record).encode()
 
     with solara.Row(classes=["kb-downloads"], style={"align-items": "center"}) as main:
         solara.Text(t("explore.export", lang) + ":", classes=["kb-muted"])

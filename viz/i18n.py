@@ -11,6 +11,7 @@ parameter documents are in English only; the app says so in Indonesian.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 LANGS = ("en", "id")
 LANG_NAMES = {"en": "English", "id": "Bahasa Indonesia"}
@@ -101,13 +102,15 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.network": {"en": "The collaboration network", "id": "Jaringan kolaborasi"},
     "explore.network_help": {
         "en": "Line width and colour from the center to each agency show that agency's trust "
-              "(red low, green high); thin blue lines are staff members' personal ties. The "
-              "numbers on the drawing need no mouse; with one, a node shows more on hover.",
+              "(red low, green high); thin blue lines are staff members' personal ties. Tap or "
+              "click a node, or reach it with Tab, to see its details above the drawing.",
         "id": "Tebal dan warna garis dari lembaga ke setiap instansi menunjukkan kepercayaan "
               "instansi tersebut (merah rendah, hijau tinggi); garis biru tipis adalah jaringan "
-              "pribadi staf. Angka pada gambar terbaca tanpa tetikus; dengan tetikus, simpul "
-              "menampilkan rincian saat kursor diarahkan.",
+              "pribadi staf. Ketuk atau klik sebuah simpul, atau capai dengan Tab, untuk melihat "
+              "rinciannya di atas gambar.",
     },
+    "net.hint": {"en": "Tap or click a node to see its details here",
+                 "id": "Ketuk atau klik sebuah simpul untuk melihat rinciannya di sini"},
     "explore.flows": {
         "en": "Survivors in the past 52 weeks",
         "id": "Korban dalam 52 minggu terakhir",
@@ -814,8 +817,12 @@ def _pattern(digits: int, sign: bool = False) -> str:
     return f"+{body};-{body}" if sign else body
 
 
+@lru_cache(maxsize=8192)
 def number(value: float, lang: str, digits: int = 0, sign: bool = False) -> str:
-    """A number the way ``lang`` writes it (1,234.5 or 1.234,5), formatted by Babel."""
+    """A number the way ``lang`` writes it (1,234.5 or 1.234,5), formatted by Babel.
+
+    Cached: a live chart writes hundreds of numbers per step, most of them seen before.
+    """
     from babel.numbers import format_decimal
 
     if value is None or not math.isfinite(value):
@@ -826,6 +833,7 @@ def number(value: float, lang: str, digits: int = 0, sign: bool = False) -> str:
                           decimal_quantization=True)
 
 
+@lru_cache(maxsize=8192)
 def percent(value: float, lang: str, digits: int = 0) -> str:
     """A share (0-1) as a percentage in ``lang`` (25% in both; 12.5% or 12,5%)."""
     from babel.numbers import format_percent
@@ -833,6 +841,43 @@ def percent(value: float, lang: str, digits: int = 0) -> str:
     if value is None or not math.isfinite(value):
         return MISSING
     return format_percent(value, format=_pattern(digits) + "%", locale=LOCALES[lang])
+
+
+@lru_cache(maxsize=8192)
+def significant(value: float, lang: str, digits: int = 3) -> str:
+    """At most ``digits`` significant digits in ``lang`` (0.125 or 0,125; 12.3 or 12,3),
+    whole numbers with thousands grouping from 10**digits on (1,234 or 1.234); by Babel."""
+    from babel.numbers import format_decimal
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    if abs(value) >= 10 ** digits:
+        return number(value, lang)
+    return format_decimal(value, format="@" + "#" * (digits - 1), locale=LOCALES[lang])
+
+
+@lru_cache(maxsize=8192)
+def compact(value: float, lang: str) -> str:
+    """A large number shortened the way ``lang`` does, by Babel (2.5K or 2,5 rb; 1.25M or
+    1,25 jt), for axis labels."""
+    from babel.numbers import format_compact_decimal
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    return format_compact_decimal(value, format_type="short", locale=LOCALES[lang],
+                                  fraction_digits=2)
+
+
+@lru_cache(maxsize=8192)
+def plain(value: float, lang: str, digits: int = 0) -> str:
+    """A number without thousands grouping and with exactly ``digits`` decimals, for
+    calendar time (2027, 2027.5 or 2027,5), by Babel."""
+    from babel.numbers import format_decimal
+
+    if value is None or not math.isfinite(value):
+        return MISSING
+    return format_decimal(value, format="0" + ("." + "0" * digits if digits else ""),
+                          locale=LOCALES[lang], decimal_quantization=True)
 
 
 def points(value: float, lang: str) -> str:

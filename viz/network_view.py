@@ -1,13 +1,14 @@
 """The collaboration network drawn as SVG, on a fixed layout by node type and field.
 
-Layout (viewBox 960 x 600): the province agencies in the top row and the city
-agencies in the second, the center in the middle, staff on an arc above it (towards
-the agencies they advocate to), volunteers on an arc below it, community groups in a
-row near the bottom with their cadres around them, and cadres not yet in a group at
-the bottom left. A node keeps its slot for as long as it exists (``NetworkLayout``
-caches positions per node id), so nothing jumps between steps and no force layout is
-ever computed. Survivors are not nodes: they appear as counts (referrals per agency,
-cases in accompaniment and waiting at the center, survivors brought in by groups).
+Layout (960 x 600, under a strip where a tapped node's details show): the province
+agencies in the top row and the city agencies in the second, the center in the middle,
+staff on an arc above it (towards the agencies they advocate to), volunteers on an arc
+below it, community groups in a row near the bottom with their cadres around them, and
+cadres not yet in a group at the bottom left. A node keeps its slot for as long as it
+exists (``NetworkLayout`` caches positions per node id), so nothing jumps between steps
+and no force layout is ever computed. Survivors are not nodes: they appear as counts
+(referrals per agency, cases in accompaniment and waiting at the center, survivors
+brought in by groups).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 import math
 from html import escape
 
-from .theme import NODE_COLOURS, TIE, TRUST_SCALE
+from .theme import NODE_COLOURS, TIE, TRUST_SCALE, UI
 
 WIDTH, HEIGHT = 960, 600
+#: Height of the strip above the drawing where a tapped node's details show.
+DETAIL_STRIP = 44
 CENTER = (512.0, 330.0)
 AGENCY_X = {"uptd_ppa": 235.0, "dinsos": 420.0, "dp3ap2kb": 605.0, "police": 790.0}
 AGENCY_Y = {"province": 60.0, "city": 152.0}
@@ -146,16 +149,24 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
     referrals = referrals or {}
     record = record or {}
     pos = layout.positions(graph)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-           'class="kb-network" role="img" font-family="Roboto, Helvetica, Arial, sans-serif">']
-    out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#fbfbfd"/>')
+    out = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} '
+            f'{HEIGHT + DETAIL_STRIP}" class="kb-network" role="img" '
+            'font-family="Roboto, Helvetica, Arial, sans-serif">'),
+           f'<rect x="0" y="0" width="{WIDTH}" height="{DETAIL_STRIP}" fill="{UI["canvas"]}"/>']
+    if labels.get("hint"):
+        out.append(f'<text class="kb-net-hint" x="{WIDTH / 2:.0f}" y="{DETAIL_STRIP / 2 + 8:.0f}" '
+                   f'font-size="22" text-anchor="middle">{escape(labels["hint"])}</text>')
+    out.append(f'<g transform="translate(0,{DETAIL_STRIP})">')
+    out.append(f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="{UI["canvas"]}"/>')
     # field bands
-    out.append(f'<rect x="8" y="22" width="{WIDTH - 16}" height="172" rx="10" fill="#eef3fb"/>')
-    out.append(f'<rect x="8" y="440" width="{WIDTH - 16}" height="152" rx="10" fill="#eef7ee"/>')
+    out.append(f'<rect x="8" y="22" width="{WIDTH - 16}" height="172" rx="10" '
+               f'fill="{UI["band_agencies"]}"/>')
+    out.append(f'<rect x="8" y="440" width="{WIDTH - 16}" height="152" rx="10" '
+               f'fill="{UI["band_community"]}"/>')
     for field, y in AGENCY_Y.items():
         out.append(f'<text x="22" y="{y + 6}" font-size="18" font-weight="700" '
                    f'fill="{NODE_COLOURS[field]}">{escape(labels[field])}</text>')
-    out.append(f'<text x="22" y="466" font-size="18" font-weight="700" fill="#2e7d32">'
+    out.append(f'<text x="22" y="466" font-size="18" font-weight="700" fill="{UI["green"]}">'
                f'{escape(labels["community"])}</text>')
     # edges: member and coordination lines first, then ties, then trust on top
     layers = {"member": [], "coordinates": [], "tie": [], "trust": []}
@@ -169,10 +180,10 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
             types = {graph.nodes[u]["type"], graph.nodes[v]["type"]}
             dash = ' stroke-dasharray="3 4"' if "group" in types else ""
             layers[kind].append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                                f'stroke="#b0bec5" stroke-width="1"{dash}/>')
+                                f'stroke="{UI["line"]}" stroke-width="1"{dash}/>')
         elif kind == "coordinates":
             layers[kind].append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-                                'stroke="#81c784" stroke-width="1.2"/>')
+                                f'stroke="{UI["green_soft"]}" stroke-width="1.2"/>')
         elif kind == "tie":
             layers[kind].append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{TIE}" '
@@ -184,7 +195,8 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
                 f'stroke-opacity="0.85" stroke-linecap="round"/>')
     for kind in ("member", "coordinates", "tie", "trust"):
         out.extend(layers[kind])
-    # nodes
+    # nodes: each a focusable group whose details show in the strip above the drawing
+    # when it is tapped, clicked or reached with Tab (CSS, viz.style: .kb-node:focus)
     for node, data in graph.nodes(data=True):
         if node not in pos:
             continue
@@ -193,61 +205,64 @@ def network_svg(graph, layout: NetworkLayout, labels: dict, referrals: dict | No
         tip = escape(_tooltip(node, data, labels, graph))
         if kind == "agency":
             field = data["field"]
-            colour = NODE_COLOURS.get(field, "#1565c0")
+            colour = NODE_COLOURS.get(field, NODE_COLOURS["province"])
             short = labels.get("agency_names", {}).get(node.rsplit("_", 1)[0],
                                                        data["label"].split(" (")[0])
             trust = graph.edges["center", node]["weight"] if graph.has_edge("center", node) else 0
             n_ref = referrals.get(node, 0)
-            out.append(
-                f'<g><title>{tip}</title>'
+            shape = (
                 f'<rect x="{x - 82}" y="{y - 30}" width="164" height="60" rx="9" fill="white" '
                 f'stroke="{colour}" stroke-width="3"/>'
                 f'<text x="{x}" y="{y - 6}" font-size="19" font-weight="700" fill="{colour}" '
                 f'text-anchor="middle">{escape(short)}</text>'
-                f'<text x="{x}" y="{y + 18}" font-size="15" fill="#37474f" text-anchor="middle">'
+                f'<text x="{x}" y="{y + 18}" font-size="15" fill="{UI["ink"]}" '
+                f'text-anchor="middle">'
                 f'{escape(labels["trust"])} {100 * trust:.0f}% · {n_ref} '
-                f'{escape(labels["referred"])}</text></g>')
+                f'{escape(labels["referred"])}</text>')
         elif kind == "center":
-            out.append(
-                f'<g><title>{tip}</title><circle cx="{x}" cy="{y}" r="34" '
-                f'fill="{NODE_COLOURS["center"]}" stroke="white" stroke-width="3"/>'
-                f'<text x="{x}" y="{y + 6}" font-size="16" font-weight="700" fill="white" '
-                f'text-anchor="middle">WCC</text></g>')
+            shape = (f'<circle cx="{x}" cy="{y}" r="34" '
+                     f'fill="{NODE_COLOURS["center"]}" stroke="white" stroke-width="3"/>'
+                     f'<text x="{x}" y="{y + 6}" font-size="16" font-weight="700" fill="white" '
+                     f'text-anchor="middle">WCC</text>')
         elif kind == "staff":
             r = 7 + 5 * float(data.get("skill", 0.5))
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
-                       f'fill="{NODE_COLOURS["staff"]}" stroke="white" stroke-width="1.5">'
-                       f'<title>{tip}</title></circle>')
+            shape = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" '
+                     f'fill="{NODE_COLOURS["staff"]}" stroke="white" stroke-width="1.5"/>')
         elif kind == "volunteer":
             burnout = float(data.get("burnout", 0.0))
-            colour = NODE_COLOURS["volunteer"]
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{colour}" '
-                       f'fill-opacity="{1 - 0.6 * burnout:.2f}" stroke="#c49000" stroke-width="1">'
-                       f'<title>{tip}</title></circle>')
+            shape = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="{NODE_COLOURS["volunteer"]}" '
+                     f'fill-opacity="{1 - 0.6 * burnout:.2f}" stroke="{UI["amber_edge"]}" '
+                     'stroke-width="1"/>')
         elif kind == "group":
-            out.append(f'<g><title>{tip}</title><rect x="{x - 12:.1f}" y="{y - 12:.1f}" '
-                       f'width="24" height="24" rx="5" fill="{NODE_COLOURS["group"]}"/>'
-                       f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" fill="white" '
-                       f'text-anchor="middle">{data.get("members", "")}</text></g>')
+            shape = (f'<rect x="{x - 12:.1f}" y="{y - 12:.1f}" '
+                     f'width="24" height="24" rx="5" fill="{NODE_COLOURS["group"]}"/>'
+                     f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="11" fill="white" '
+                     f'text-anchor="middle">{data.get("members", "")}</text>')
         elif kind == "cadre":
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{NODE_COLOURS["cadre"]}" '
-                       f'stroke="#2e7d32" stroke-width="0.8"><title>{tip}</title></circle>')
+            shape = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{NODE_COLOURS["cadre"]}" '
+                     f'stroke="{UI["green"]}" stroke-width="0.8"/>')
+        else:
+            continue
+        out.append(f'<g class="kb-node" tabindex="0" data-node="{escape(node)}">'
+                   f'<title>{tip}</title>{shape}<text class="kb-node-tip" x="{WIDTH / 2:.0f}" '
+                   f'y="{-DETAIL_STRIP / 2 + 8:.0f}" font-size="22" text-anchor="middle" '
+                   f'display="none">{tip}</text></g>')
     # counts at the center and from the community
     cx, cy = CENTER
     out.append(f'<text x="{cx + 46}" y="{cy - 4}" font-size="18" font-weight="700" '
-               f'fill="#4a148c">{escape(labels["center"])}</text>')
-    out.append(f'<text x="{cx + 46}" y="{cy + 18}" font-size="15" fill="#37474f">'
+               f'fill="{UI["accent_dark"]}">{escape(labels["center"])}</text>')
+    out.append(f'<text x="{cx + 46}" y="{cy + 18}" font-size="15" fill="{UI["ink"]}">'
                f'{record.get("in_service", 0)} {escape(labels["in_service"])} · '
                f'{record.get("waiting", 0)} {escape(labels["waiting"])}</text>')
     if labels.get("brought"):
-        out.append(f'<text x="{WIDTH - 22}" y="466" font-size="15" fill="#2e7d32" '
+        out.append(f'<text x="{WIDTH - 22}" y="466" font-size="15" fill="{UI["green"]}" '
                    f'text-anchor="end">{escape(labels["brought"])}</text>')
     n_free = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "cadre") - sum(
         1 for u, v, d in graph.edges(data=True) if d.get("kind") == "coordinates")
     if n_free > 0:
-        out.append(f'<text x="22" y="{HEIGHT - 14}" font-size="14" fill="#558b2f">'
+        out.append(f'<text x="22" y="{HEIGHT - 14}" font-size="14" fill="{UI["green_olive"]}">'
                    f'{escape(labels["free_cadres"])}</text>')
-    out.append("</svg>")
+    out.append("</g></svg>")
     return "".join(out)
 
 
@@ -256,10 +271,7 @@ def _tooltip(node: str, data: dict, labels: dict, graph) -> str:
     tip = labels.get("tip") or {}
     word = {k: tip.get(k, k) for k in ("skill", "commitment", "cases", "dedication", "burnout",
                                       "cadres", "ties")}
-    dec = tip.get("decimal", ".")
-
-    def score(x):
-        return f"{x:.2f}".replace(".", dec)
+    score = labels.get("score") or (lambda x: f"{x:.2f}")
 
     kind = data["type"]
     number = node.rsplit("-", 1)[-1]

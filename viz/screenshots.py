@@ -88,6 +88,12 @@ def take(url: str, out: Path) -> list[Path]:
         page.goto(url + "/?lang=id&scenario=referral_agreement")
         page.locator("[data-testid=network] svg").wait_for()
         shot(page, "explore-phone")
+        # a tapped node shows its details above the drawing (no hover on a phone)
+        page.locator("[data-testid=network] .kb-node[data-node=uptd_ppa_province]").tap()
+        page.locator("[data-testid=network] .kb-node:focus .kb-node-tip").wait_for()
+        path = out / "network-phone.png"
+        page.locator(".kb-net-card").screenshot(path=str(path))
+        saved.append(path)
         page.goto(url + "/compare?lang=id")
         page.locator(".kb-run-compare").click()
         page.locator("[data-testid=verdict]").wait_for()

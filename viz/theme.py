@@ -36,3 +36,31 @@ TRUST_SCALE = ("#c62828", "#f9a825", "#2e7d32")
 FLOW_COLOURS = {"incidents": "#546e7a", "sought": "#78909c", "found": "#2e7d32",
                 "seen": "#1565c0", "referred": ACCENT, "direct": "#8e24aa",
                 "intake": "#00897b", "unmet": "#c62828", "unreached": "#b0bec5"}
+
+#: Colours of the interface itself: text, surfaces, lines and highlights. The CSS
+#: (viz.style, viz.classroom.style) reads them as variables (``var(--kb-text)``), the
+#: SVG drawings by name.
+UI = {
+    # text, from strongest to faintest
+    "text_strong": "#212121", "text": "#263238", "ink": INK, "text_mid": "#455a64",
+    "text_soft": "#546e7a", "muted": MUTED, "muted_light": "#78909c", "faint": "#90a4ae",
+    # lines and surfaces
+    "line": "#b0bec5", "grid": "#e0e0e0", "track": "#eceff1", "divider": "#f0f0f4",
+    "page": "#f4f5f9", "surface_alt": "#f5f5f5", "canvas": "#fbfbfd",
+    # the accent and its shades
+    "accent": ACCENT, "accent_dark": "#4a148c", "accent_light": "#7b1fa2",
+    "heading": "#311b92", "accent_tint": "#ede7f6", "accent_wash": "#f3e5f5",
+    "event": PALETTE["event"], "danger": "#b71c1c",
+    # highlights
+    "amber": "#f9a825", "amber_tint": "#fff8e1", "orange": "#fb8c00", "orange_tint": "#fff3e0",
+    "green": "#2e7d32", "green_dark": "#1b5e20", "green_tint": "#e8f5e9",
+    "green_soft": "#81c784", "green_olive": "#558b2f", "amber_edge": "#c49000",
+    # the network's field bands and the classroom's QR code
+    "band_agencies": "#eef3fb", "band_community": "#eef7ee", "qr": "#1a1a2e",
+}
+
+
+def css_variables() -> str:
+    """The interface colours as CSS custom properties (``--kb-text`` for UI["text"])."""
+    return ":root { " + " ".join(f"--kb-{name.replace('_', '-')}: {colour};"
+                                 for name, colour in UI.items()) + " }\n"

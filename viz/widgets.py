@@ -12,6 +12,7 @@ from model import PARAMETERS
 
 from .i18n import number, t, unit
 from .levers import GROUPS, LEVERS, Lever, format_value
+from .theme import UI
 
 
 @solara.component
@@ -23,7 +24,7 @@ def Svg(markup: str, classes: list[str] | None = None, test_id: str = ""):
 
 
 @solara.component
-def Kpi(title: str, value: str, sub: str = "", accent: str = "#6a1b9a", test_id: str = ""):
+def Kpi(title: str, value: str, sub: str = "", accent: str = UI["accent"], test_id: str = ""):
     """A headline number with a title and a short explanation under it."""
     with solara.Div(classes=["kb-kpi"], style={"border-top": f"4px solid {accent}"}) as main:
         solara.Text(title, classes=["kb-kpi-title"])
@@ -161,6 +162,6 @@ def Message(message, lang: str):
 def ProgressLine(fraction: float, text: str):
     """A progress bar with a caption."""
     with solara.Column(gap="2px", classes=["kb-progress"]) as main:
-        rv.ProgressLinear(value=100 * fraction, height=10, rounded=True, color="#6a1b9a")
+        rv.ProgressLinear(value=100 * fraction, height=10, rounded=True, color=UI["accent"])
         solara.Text(text, classes=["kb-progress-text"])
     return main

@@ -13,6 +13,8 @@ from urllib.parse import urlencode
 
 import segno
 
+from ..theme import UI
+
 LOCAL_HOST = "127.0.0.1"
 ALL_INTERFACES = "0.0.0.0"
 #: Set by viz.server for the app process: the address the server is reached at.
@@ -59,4 +61,4 @@ def join_url(code: str, base: str | None = None) -> str:
 
 def qr_data_uri(url: str) -> str:
     """The QR code of ``url`` as an SVG data URI (dark on white, a quiet zone of 4)."""
-    return segno.make(url, error="m").svg_data_uri(scale=10, border=4, dark="#1a1a2e")
+    return segno.make(url, error="m").svg_data_uri(scale=10, border=4, dark=UI["qr"])

@@ -19,9 +19,11 @@ import solara
 from model import AGENCY_KEYS, WEEKS_PER_YEAR
 from model.workers import ACTIVITIES
 
+from ..i18n import number
 from ..i18n import t as app_t
 from ..network_view import NetworkLayout, network_svg
 from ..session import use_session
+from ..theme import UI
 from ..widgets import Svg
 from .address import base_url, join_url, qr_data_uri
 from .debrief import RULES
@@ -81,7 +83,7 @@ def Problem(text: str):
 
 
 @solara.component
-def Action(label: str, on_click, test_id: str, color: str = "#6a1b9a", disabled: bool = False,
+def Action(label: str, on_click, test_id: str, color: str = UI["accent"], disabled: bool = False,
            outlined: bool = False, small: bool = False):
     """A button with a test id (what the tests and the students press)."""
     btn = rv.Btn(children=[label], color=color, disabled=disabled, outlined=outlined,
@@ -238,7 +240,7 @@ def TeacherRoom(room: Room, lang: str, version: tuple):
                     else:
                         Action(t("class.pause", lang), act(room.set_paused, True), "pause",
                                outlined=True)
-                    Action(t("class.end", lang), act(room.end), "end", color="#b71c1c")
+                    Action(t("class.end", lang), act(room.end), "end", color=UI["danger"])
                 choices = {t("class.timer_off", lang) if s == 0 else
                            t("class.timer_s", lang, n=s): s for s in TIMER_CHOICES}
                 current = next(k for k, v in choices.items() if v == room.timer)
@@ -271,7 +273,7 @@ def Players(room: Room, lang: str, act, version: tuple):
                     solara.Text(role_name(room.run.role_by_key[p.role], lang),
                                 classes=["kb-muted"])
                     solara.Text(t(status, lang), classes=["kb-player-status"])
-                    Action("×", act(room.remove, p.id), f"remove-{p.id}", color="#78909c",
+                    Action("×", act(room.remove, p.id), f"remove-{p.id}", color=UI["muted_light"],
                            outlined=True, small=True)
         free = [r for r in room.run.roles if r.key not in {p.role for p in room.players.values()}]
         solara.Text(t("class.by_rules", lang, n=len(free)), classes=["kb-muted"])
@@ -297,7 +299,8 @@ def ModelState(room: Room, lang: str, version: tuple):
     rec = model.record
     rows = "".join(
         f"<tr><td>{escape(role_name_for_agency(k, lang))}</td>"
-        f"<td>{model.agencies[k].trust:.2f}</td><td>{model.agencies[k].referrals_made}</td>"
+        f"<td>{number(model.agencies[k].trust, lang, 2)}</td>"
+        f"<td>{model.agencies[k].referrals_made}</td>"
         f"<td>{(last.flows[f'referrals_{k}'] if last else 0)}</td></tr>" for k in AGENCY_KEYS)
     table = (f"<table class='kb-class-table'><tr><th>{t('class.agency', lang)}</th>"
              f"<th>{t('class.trust', lang)}</th><th>{t('class.referrals_total', lang)}</th>"
@@ -312,9 +315,9 @@ def ModelState(room: Room, lang: str, version: tuple):
                         ("class.cases", f"{last.flows['intake'] if last else 0}"),
                         ("class.in_service", f"{rec['in_service']}"),
                         ("class.waiting", f"{rec['waiting']}"),
-                        ("class.funds", f"{rec['funds']:,.0f}"),
+                        ("class.funds", number(rec["funds"], lang)),
                         ("class.staff_vol", f"{rec['staff']} / {rec['volunteers']}"),
-                        ("class.mean_trust", f"{rec['mean_trust']:.2f}")):
+                        ("class.mean_trust", number(rec["mean_trust"], lang, 2))):
                     with solara.Row(style={"justify-content": "space-between"}):
                         solara.Text(t(key, lang))
                         solara.Text(value, classes=["kb-strong"])
@@ -351,8 +354,9 @@ def Debrief(room: Room, lang: str, player_id: str | None = None, version: tuple 
         solara.Text(t("debrief.intro", lang, rounds=d.rounds, weeks=d.weeks, seed=d.seed),
                     classes=["kb-intro"])
         rows = "".join(
-            f"<tr><td>{escape(t(f'metric.{name}', lang))}</td><td>{fmt(a)}</td><td>{fmt(b)}"
-            f"</td><td>{fmt(a - b, sign=True)}</td></tr>" for name, a, b in d.compared)
+            f"<tr><td>{escape(t(f'metric.{name}', lang))}</td><td>{fmt(a, lang)}</td>"
+            f"<td>{fmt(b, lang)}</td><td>{fmt(a - b, lang, sign=True)}</td></tr>"
+            for name, a, b in d.compared)
         solara.HTML(tag="div", attributes={"data-testid": "debrief-compare"}, unsafe_innerHTML=(
             f"<table class='kb-class-table'><tr><th></th><th>{t('debrief.class', lang)}</th>"
             f"<th>{t('debrief.rules', lang)}</th><th>{t('debrief.difference', lang)}</th></tr>"
@@ -362,7 +366,7 @@ def Debrief(room: Room, lang: str, player_id: str | None = None, version: tuple 
             for f in d.findings:
                 verdict = ("debrief.showed" if f.showed else "debrief.not_showed"
                            if f.showed is not None else "debrief.no_data")
-                values = {k: number_text(v) for k, v in f.values.items()}
+                values = {k: number_text(v, lang) for k, v in f.values.items()}
                 Line(f"{t(verdict, lang)} — {t(f'finding.{f.key}', lang, **values)}")
         shown = [c for c in d.contributions if player_id is None or c[0] == player_id]
         head = "".join(f"<th>{t(f'debrief.{k}', lang)}</th>"
@@ -370,8 +374,9 @@ def Debrief(room: Room, lang: str, player_id: str | None = None, version: tuple 
         body = "".join(
             f"<tr><td>{escape(t('debrief.by_rules', lang) if who == RULES else name)}</td>"
             f"<td>{escape(role_name(room.run.role_by_key[role], lang))}</td>"
-            f"<td>{v['meetings']:.0f}</td><td>{v['ties']:+.2f}</td><td>{v['referrals']:.0f}</td>"
-            f"<td>{v['cases']:.0f}</td></tr>" for who, name, role, v in shown)
+            f"<td>{number(v['meetings'], lang)}</td><td>{number(v['ties'], lang, 2, sign=True)}"
+            f"</td><td>{number(v['referrals'], lang)}</td><td>{number(v['cases'], lang)}</td>"
+            "</tr>" for who, name, role, v in shown)
         solara.HTML(tag="div", attributes={"data-testid": "contributions"},
                     unsafe_innerHTML=f"<table class='kb-class-table'><tr>{head}</tr>{body}</table>")
         if player_id is None:
@@ -381,18 +386,19 @@ def Debrief(room: Room, lang: str, player_id: str | None = None, version: tuple 
     return main
 
 
-def fmt(x: float, sign: bool = False) -> str:
-    """A number with at most two decimals (no "-0")."""
+def fmt(x: float, lang: str, sign: bool = False) -> str:
+    """A number with at most two decimals (no "-0"), in ``lang``'s format (Babel)."""
     if abs(x) < 0.005:
         return "0"
-    text = f"{x:+,.2f}" if sign else f"{x:,.2f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    x = round(float(x), 2)
+    digits = 0 if x.is_integer() else 1 if round(x, 1) == x else 2
+    return number(x, lang, digits, sign=sign)
 
 
-def number_text(value) -> str:
+def number_text(value, lang: str) -> str:
     """A finding's value as shown: two decimals for fractions, a dash when not computed."""
     if isinstance(value, float):
-        return "–" if math.isnan(value) else f"{value:.2f}"
+        return "–" if math.isnan(value) else number(value, lang, 2)
     return str(value)
 
 
@@ -507,18 +513,18 @@ def Knowledge(room: Room, role, lang: str, version: tuple):
         if not k["present"]:
             Line(t("join.vacant", lang))
         elif role.kind == "agency":
-            Line(t("know.tie", lang, v=f"{k['tie']:.2f}"))
-            Line(t("know.trust", lang, v=f"{k['trust']:.2f}"))
+            Line(t("know.tie", lang, v=number(k["tie"], lang, 2)))
+            Line(t("know.trust", lang, v=number(k["trust"], lang, 2)))
             Line(t("know.request_met" if k["request_met"] else "know.request_unmet", lang))
             Line(t("know.referrals", lang, n=k["referrals"]))
         elif role.kind == "staff":
-            ties = ", ".join(f"{role_name_for_agency(a, lang)} {v:.2f}"
+            ties = ", ".join(f"{role_name_for_agency(a, lang)} {number(v, lang, 2)}"
                              for a, v in k["ties"].items() if v >= 0.01)
             Line(t("know.ties", lang, ties=ties or t("know.none", lang)))
             Line(t("know.caseload", lang, n=k["caseload"]))
         else:
             Line(t("know.caseload", lang, n=k["caseload"]))
-            Line(t("know.burnout", lang, v=f"{k['burnout']:.2f}"))
+            Line(t("know.burnout", lang, v=number(k["burnout"], lang, 2)))
     return main
 
 
