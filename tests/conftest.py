@@ -1,3 +1,4 @@
+import functools
 import os
 import sys
 import time
@@ -16,9 +17,9 @@ SUITE_TARGET_SECONDS = 300
 SLOW_FILES = ("test_sweep.py", "test_validation.py", "test_cli.py", "test_analysis.py",
               "test_viz_components.py", "test_orphans.py", "test_sweep_errors.py",
               "test_calibration.py", "test_damaged_results.py")
-#: The xdist group of every test file that drives chromium (it imports launched_chromium
-#: from tests/browser.py): one worker runs them one after another, so two browsers and two
-#: app servers never share the 2 cores, and no browser test's timing is measured under that.
+#: Test files that drive chromium (they import launched_chromium from tests/browser.py) form
+#: one xdist work unit: one worker runs them one after another, so two browsers and two app
+#: servers never share the 2 cores, and no browser test's timing is measured under that.
 BROWSER_GROUP = "browser"
 _session = {}
 
@@ -27,31 +28,42 @@ def pytest_sessionstart(session):
     _session["start"] = time.monotonic()
 
 
-def _group(item) -> str:
-    if getattr(item.module, "launched_chromium", None) is not None:
-        return BROWSER_GROUP
-    return item.path.name
+@functools.cache
+def _group(path: Path) -> str:
+    """The xdist work unit of a test file: the browser group or the file itself."""
+    return BROWSER_GROUP if "launched_chromium" in path.read_text() else str(path)
 
 
-def _rank(item) -> int:
+def _rank(path: Path) -> int:
     """Browser files first (the longest group), then the slow files, then the others."""
-    group = _group(item)
-    if group == BROWSER_GROUP:
+    if _group(path) == BROWSER_GROUP:
         return 0
-    return 1 + SLOW_FILES.index(group) if group in SLOW_FILES else 1 + len(SLOW_FILES)
+    return 1 + SLOW_FILES.index(path.name) if path.name in SLOW_FILES else 1 + len(SLOW_FILES)
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """One xdist group per test file (its module fixtures are built once), browsers together.
+    """Longest work first; the sort is stable, so inside a file tests keep their order.
+    Without -n this changes the order and nothing else."""
+    items.sort(key=lambda item: _rank(item.path))
 
-    Used with ``--dist loadgroup --no-loadscope-reorder`` (pyproject.toml); without
-    ``-n`` the order changes and nothing else. The sort is stable: inside a file, tests
-    keep their written order.
-    """
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_group(item)))
-    items.sort(key=_rank)
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With ``-n N --dist loadfile`` (pyproject.toml): whole files to a worker, as loadfile
+    does, so module fixtures are built once, except that the browser files go together, in
+    the order collected (``--no-loadscope-reorder``: longest first). pytest-xdist's own
+    loadgroup would do this with marks, but it cannot rename test ids under pytest 9."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    root = config.rootpath
+
+    class FileScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _group(root / nodeid.split("::", 1)[0])
+
+    return FileScheduling(config, log)
 
 
 def pytest_terminal_summary(terminalreporter):
