@@ -1,20 +1,48 @@
-"""What the browser tests share: Debian's chromium, a free local port, the served app."""
+"""What the browser tests share: Debian's chromium, a free local port, the served app.
 
+``served_app`` serves the app exactly as ``run.py viz`` does; ``served_app_with_control``
+serves the same app with a line into its classroom rooms (``tests/app_with_control.py``),
+for tests of the server's behaviour with many students. Both listen on 127.0.0.1 only, on
+a free port, so several test processes (pytest-xdist workers) can each serve their own.
+"""
+
+import secrets
 import socket
 import subprocess
+import sys
 from contextlib import contextmanager
+from multiprocessing.connection import Client
+from pathlib import Path
 
 #: Debian's chromium (never a browser downloaded by playwright).
 CHROMIUM = "/usr/bin/chromium"
 #: Flags for a headless chromium on a closed network, as root.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
+HERE = Path(__file__).resolve().parent
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def _running(process: subprocess.Popen, url: str):
+    """Wait until the server at ``url`` answers; stop it afterwards (terminate, then kill)."""
+    from viz import server as app_server
+
+    try:
+        app_server.wait_until_up(url + "/", timeout=90, process=process)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
 
 
 @contextmanager
@@ -26,16 +54,46 @@ def served_app(log_path):
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "w") as log:
         process = app_server.start("127.0.0.1", port, log=log)
-        try:
-            app_server.wait_until_up(url + "/", timeout=90, process=process)
+        with _running(process, url):
             yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
+
+
+@contextmanager
+def served_app_with_control(log_path):
+    """The app server with a control line; yields (URL, control).
+
+    ``control("join", code, name)`` seats a student in room ``code`` through the room's
+    own API and returns (token, role key); ``control("submit", code, token)`` sends her
+    form's default decision; ``control("roles", code)`` lists the players' role keys.
+    A refusal by the room raises AssertionError with the room's message.
+    """
+    from app_with_control import KEY_ENV
+
+    from viz import server as app_server
+    from viz.classroom.address import PUBLIC_URL_ENV, public_url
+
+    port, control_port = free_port(), free_port()
+    while control_port == port:
+        control_port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    key = secrets.token_bytes(16)
+    env = app_server.server_env()
+    env[PUBLIC_URL_ENV] = public_url("127.0.0.1", port)   # the classroom's join address
+    env[KEY_ENV] = key.hex()
+    with open(log_path, "w") as log:
+        process = subprocess.Popen(
+            [sys.executable, str(HERE / "app_with_control.py"), str(port), str(control_port)],
+            cwd=app_server.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        with _running(process, url), Client(("127.0.0.1", control_port),
+                                            authkey=key) as connection:
+            def control(command, code, *args):
+                connection.send((command, code, *args))
+                status, value = connection.recv()
+                if status != "ok":
+                    raise AssertionError(f"the room refused {command}: {value}")
+                return value
+
+            yield url, control
 
 
 @contextmanager

@@ -1,14 +1,17 @@
-"""Classroom mode in a real browser: a teacher and 30 students on the real server (127.0.0.1).
+"""Classroom mode in a real browser: a teacher and her students on the app server (127.0.0.1).
 
 Skipped without Debian's chromium or the app's packages. One server serves the file;
-every person has her own browser context (her own session), as on her own phone.
+every person has her own browser context (her own session), as on her own phone. Where
+what is checked is the server with a full class (30 or 60 students), a few students use
+real pages and the others are seated through the rooms' own API on the same server
+(tests/app_with_control.py), which is what their pages would call.
 """
 
 import os
 
 import pytest
 
-from browser import CHROMIUM, launched_chromium, served_app
+from browser import CHROMIUM, launched_chromium, served_app_with_control
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
@@ -18,14 +21,26 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
 
-TIMEOUT = 60_000   # ms: 31 sessions share two cores
+TIMEOUT = 60_000   # ms: the sessions share two cores with the other tests
 STUDENTS = 30
+ON_PAGES = 5       # of the 30, those with their own browser page (one of each kind and more)
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with served_app(tmp_path_factory.mktemp("classroom") / "server.log") as url:
-        yield url
+def served(tmp_path_factory):
+    with served_app_with_control(tmp_path_factory.mktemp("classroom") / "server.log") as both:
+        yield both
+
+
+@pytest.fixture(scope="module")
+def app_url(served):
+    return served[0]
+
+
+@pytest.fixture(scope="module")
+def control(served):
+    """Calls into the server's rooms: control("join", code, name), ("submit", code, token)."""
+    return served[1]
 
 
 @pytest.fixture(scope="module")
@@ -65,17 +80,23 @@ def join(person, code, name):
     return page
 
 
-def test_a_teacher_and_30_students_play_rounds(person):
+def test_a_teacher_and_30_students_play_rounds(person, control):
     teacher, code = start_room(person)
     assert teacher.locator("[data-testid=qr]").bounding_box()["width"] >= 300   # projector-sized
-    students = [join(person, code, f"Student{i:02d}") for i in range(STUDENTS)]
+    names = [f"Student{i:02d}" for i in range(STUDENTS)]
+    students = [join(person, code, name) for name in names[:ON_PAGES]]
+    tokens = [control("join", code, name)[0] for name in names[ON_PAGES:]]
     teacher.locator("[data-testid=player]").nth(STUDENTS - 1).wait_for()
     assert teacher.locator("[data-testid=player]").count() == STUDENTS
-    roles = [s.locator("[data-testid=role]").inner_text() for s in students]
+    roles = control("roles", code)
     n_roles = len(ClassRun(seed=0).roles)     # the same default settings as the server's
-    assert len(set(roles)) == min(n_roles, STUDENTS) and "Staff member 1" in roles
+    assert len(roles) == STUDENTS and len(set(roles)) == min(n_roles, STUDENTS)
+    shown = [s.locator("[data-testid=role]").inner_text() for s in students]
+    assert len(set(shown)) == ON_PAGES and "Staff member 1" in shown   # the first roles, named
     for round_no in (2, 3):
-        for s in students:
+        for token in tokens:
+            control("submit", code, token)
+        for s in students:                   # the last click completes the round
             s.locator("[data-testid=submit]").click()
         teacher.locator("[data-testid=round]", has_text=f"Round {round_no}").wait_for()
         for s in students:
@@ -86,7 +107,7 @@ def test_a_teacher_and_30_students_play_rounds(person):
     teacher.locator("[data-testid=findings]").wait_for()
     # every role was decided by one of its students (teams: the last one to submit)
     text = teacher.locator("[data-testid=contributions]").inner_text()
-    assert sum(f"Student{i:02d}\t" in text for i in range(STUDENTS)) >= min(n_roles, STUDENTS)
+    assert sum(f"{name}\t" in text for name in names) >= min(n_roles, STUDENTS)
     students[0].locator("[data-testid=ended]").wait_for()
 
 
@@ -178,15 +199,15 @@ def test_a_wrong_code_gets_a_message(person):
     assert "no open class with this code" in page.locator("[data-testid=error]").inner_text()
 
 
-def test_the_61st_student_is_told_the_class_is_full(person, app_url):
-    _, code = start_room(person)
-    joiner = person("/join")
-    for i in range(MAX_PARTICIPANTS):   # one tab joining 60 times: each join stays in the room
-        joiner.goto(f"{app_url}/join?code={code}&name=S{i}")
-        joiner.locator("[data-testid=role]").wait_for()
+def test_the_61st_student_is_told_the_class_is_full(person, control):
+    teacher, code = start_room(person)
+    for i in range(MAX_PARTICIPANTS):        # 60 students seated through the room's API
+        control("join", code, f"S{i}")
+    teacher.locator("[data-testid=player]").nth(MAX_PARTICIPANTS - 1).wait_for()
     late = person(f"/join?code={code}&name=Late")
     assert "class is full" in late.locator("[data-testid=error]").inner_text()
     assert late.locator("[data-testid=role]").count() == 0
+    assert teacher.locator("[data-testid=player]").count() == MAX_PARTICIPANTS
 
 
 def test_two_rooms_at_once_share_nothing(person):

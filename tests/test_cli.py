@@ -1,4 +1,9 @@
-"""`python run.py` end to end, as a user runs it, in a temporary folder."""
+"""`python run.py` end to end, as a user runs it, in a temporary folder.
+
+The baseline and the same-seed check start run.py as a real process; the other tests
+check what the command line does with its arguments, so they call it in this process
+(the same ``cli.main`` run.py calls, exit codes included), which spares a Python start each.
+"""
 
 import subprocess
 import sys
@@ -13,6 +18,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(args, cwd):
     return subprocess.run([sys.executable, str(ROOT / "run.py"), *args], cwd=cwd,
                           capture_output=True, text=True, timeout=300)
+
+
+def run_here(args, cwd, monkeypatch, capsys):
+    """The command line in this process, in ``cwd``: what run.py would do, as
+    subprocess.CompletedProcess-like (returncode, stdout, stderr)."""
+    from cli import main
+
+    monkeypatch.chdir(cwd)
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as stop:       # argparse's refusals and --help end this way in run.py too
+        code = stop.code
+    printed = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, printed.out, printed.err)
 
 
 def test_baseline_prints_summary_and_writes_outputs(tmp_path):
@@ -37,34 +56,37 @@ def test_baseline_prints_summary_and_writes_outputs(tmp_path):
     assert f"2019  {summary.loc[2019, 'incidents']:5.0f}" in text
 
 
-def test_until_chooses_the_span_in_calendar_years(tmp_path):
-    result = run(["run", "--until", "2003", "--set", "start_year=2001"], tmp_path)
+def test_until_chooses_the_span_in_calendar_years(tmp_path, monkeypatch, capsys):
+    result = run_here(["run", "--until", "2003", "--set", "start_year=2001"], tmp_path,
+                      monkeypatch, capsys)
     assert result.returncode == 0, result.stderr
     summary = pd.read_csv(tmp_path / "outputs" / "baseline-custom-seed42" / "summary.csv",
                           index_col=0)
     assert list(summary.index) == [2001, 2002, 2003]
-    early = run(["run", "--until", "2000", "--set", "start_year=2001"], tmp_path)
+    early = run_here(["run", "--until", "2000", "--set", "start_year=2001"], tmp_path,
+                     monkeypatch, capsys)
     assert early.returncode == 2 and "before the start year 2001" in early.stderr
 
 
-def test_options_years_seed_set_out(tmp_path):
-    result = run(["run", "--years", "1", "--seed", "7", "--set", "skill=0.9",
-                  "--set", "referral_agreement=true", "--out", "mine"], tmp_path)
+def test_options_years_seed_set_out(tmp_path, monkeypatch, capsys):
+    result = run_here(["run", "--years", "1", "--seed", "7", "--set", "skill=0.9",
+                       "--set", "referral_agreement=true", "--out", "mine"], tmp_path,
+                      monkeypatch, capsys)
     assert result.returncode == 0, result.stderr
     assert "skill=0.9" in result.stdout and "seed 7" in result.stdout
     weekly = pd.read_parquet(tmp_path / "mine" / "timeseries.parquet")
     assert len(weekly) == 53
 
 
-def test_same_seed_same_outputs(tmp_path):
-    for out in ("a", "b"):
-        assert run(["--years", "1", "--out", out], tmp_path).returncode == 0
+def test_same_seed_same_outputs_in_this_process_and_another(tmp_path, monkeypatch, capsys):
+    assert run_here(["--years", "1", "--out", "a"], tmp_path, monkeypatch, capsys).returncode == 0
+    assert run(["--years", "1", "--out", "b"], tmp_path).returncode == 0
     assert (tmp_path / "a" / "timeseries.csv").read_text() == \
         (tmp_path / "b" / "timeseries.csv").read_text()
 
 
-def test_help_documents_the_options(tmp_path):
-    result = run(["run", "--help"], tmp_path)
+def test_help_documents_the_options(tmp_path, monkeypatch, capsys):
+    result = run_here(["run", "--help"], tmp_path, monkeypatch, capsys)
     assert result.returncode == 0
     for option in ("--years", "--seed", "--set", "--out"):
         assert option in result.stdout
@@ -79,8 +101,9 @@ def test_help_documents_the_options(tmp_path):
     (["--set", "n_staff=2.5"], "must be a whole number"),
     (["--set", "skill=nan"], "NaN is not allowed"),
 ])
-def test_bad_settings_fail_clearly_and_write_nothing(tmp_path, args, message):
-    result = run(args, tmp_path)
+def test_bad_settings_fail_clearly_and_write_nothing(tmp_path, monkeypatch, capsys, args,
+                                                    message):
+    result = run_here(args, tmp_path, monkeypatch, capsys)
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -89,16 +112,17 @@ def test_bad_settings_fail_clearly_and_write_nothing(tmp_path, args, message):
 
 @pytest.mark.parametrize("args", [["--years", "0"], ["--years", "x"], ["--seed", "-1"],
                                   ["--seed", "abc"]])
-def test_bad_years_or_seed_are_refused(tmp_path, args):
-    result = run(args, tmp_path)
+def test_bad_years_or_seed_are_refused(tmp_path, monkeypatch, capsys, args):
+    result = run_here(args, tmp_path, monkeypatch, capsys)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert args[0] in result.stderr
 
 
-def test_unwritable_output_folder_is_refused(tmp_path):
+def test_unwritable_output_folder_is_refused(tmp_path, monkeypatch, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = run(["--years", "1", "--out", str(blocker / "sub")], tmp_path)
+    result = run_here(["--years", "1", "--out", str(blocker / "sub")], tmp_path, monkeypatch,
+                      capsys)
     assert result.returncode == 2
     assert "cannot be written" in result.stderr and "Traceback" not in result.stderr
 

@@ -126,11 +126,13 @@ def free_port() -> int:
 
 
 # --- specs ---------------------------------------------------------------------------
-#: 12 points x 5 replications = 60 one-year runs; a float, an int and a switch factor.
+#: 12 points x 3 replications = 36 one-year runs; a float, an int and a switch factor. Enough
+#: runs for an interruption to land mid-sweep and for 12 runs of one switch value (the
+#: two-sweeps test); the tests check plumbing (resume, executors, seeds), not statistics.
 BIG = """\
-title = "Sweep test: sixty short runs"
+title = "Sweep test: thirty-six short runs"
 design = "factorial"
-replications = 5
+replications = 3
 years = 1
 seed = 2026
 record_every = 4
@@ -141,7 +143,8 @@ skill = { min = 0.3, max = 0.9, steps = 3 }
 n_staff = [4, 8]
 referral_agreement = [true, false]
 """
-BIG_RUNS = 60
+BIG_REPLICATIONS = 3
+BIG_RUNS = 12 * BIG_REPLICATIONS
 
 FACTORIAL = """\
 design = "factorial"
@@ -406,11 +409,11 @@ def test_reference_sweep_complete_with_summary(reference, big_spec):
                                                                          BIG_RUNS, [])
     assert_each_run_once(out, BIG_RUNS)
     # 9. what a person reads: the plan, a progress bar, and the closing summary
-    assert "12 point(s) x 5 replication(s) = 60 runs of 1 years" in progress
-    assert "0 already done, 60 to run on 2 local worker(s)" in progress
-    assert "60/60" in progress
+    assert "12 point(s) x 3 replication(s) = 36 runs of 1 years" in progress
+    assert "0 already done, 36 to run on 2 local worker(s)" in progress
+    assert "36/36" in progress
     summary = describe(report)
-    assert "ran 60 run(s), 60 succeeded; 0 were done before; 60 of 60 complete, 0 failed." \
+    assert "ran 36 run(s), 36 succeeded; 0 were done before; 36 of 36 complete, 0 failed." \
         in summary
     assert f"{out}/runs" in summary and f"{out}/steps" in summary
     assert f"{out}/manifest.json" in summary
@@ -427,7 +430,7 @@ def test_seeds_stored_with_each_run(reference):
     for column in ("point", "replicate"):
         assert (runs[column] == plan.loc[runs.index, column]).all()
     assert runs.groupby("replicate")["seed"].nunique().eq(1).all()
-    assert runs.groupby("point")["seed"].nunique().eq(5).all()
+    assert runs.groupby("point")["seed"].nunique().eq(BIG_REPLICATIONS).all()
 
 
 def test_one_worker_gives_the_same_results(reference, big_spec, tmp_path):
@@ -592,7 +595,7 @@ def test_folder_with_a_different_spec_is_refused(reference, tmp_path):
 def test_a_new_title_is_the_same_sweep(reference, big_spec, tmp_path):
     out = tmp_path / "copy"
     shutil.copytree(reference[0], out)
-    retitled = write_spec(tmp_path, "retitled", BIG.replace("sixty short runs", "renamed"))
+    retitled = write_spec(tmp_path, "retitled", BIG.replace("thirty-six short runs", "renamed"))
     report = run_sweep(retitled, out, workers=1, progress=False, stream=io.StringIO())
     assert (report.skipped, report.done) == (BIG_RUNS, 0)
 
@@ -609,7 +612,7 @@ def test_non_empty_folder_without_manifest_is_refused(big_spec, tmp_path):
 
 
 def test_folder_of_a_sweep_killed_while_opening_resumes(tmp_path):
-    spec = write_spec(tmp_path, "tiny", BIG.replace("replications = 5", "replications = 1")
+    spec = write_spec(tmp_path, "tiny", BIG.replace("replications = 3", "replications = 1")
                       .replace("n_staff = [4, 8]\n", "").replace("[true, false]", "[true]"))
     out = tmp_path / "out"
     (out / "runs").mkdir(parents=True)
