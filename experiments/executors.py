@@ -99,6 +99,10 @@ def _workers_present(client) -> bool:
         return False
 
 
+#: Seconds to fetch a finished run's result before treating it as lost with its worker.
+RESULT_TIMEOUT = 10.0
+
+
 def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
              worker_timeout: float = DEFAULT_WORKER_TIMEOUT, poll: float = 1.0, fn=execute,
              key=lambda task: task["run_id"]) -> Iterator[dict]:
@@ -153,7 +157,12 @@ def run_dask(tasks: Iterable[dict], address: str, window: int | None = None,
             for future in sorted(done, key=lambda f: f.key):
                 pending.discard(future)
                 try:
-                    result = future.result()
+                    result = future.result(timeout=RESULT_TIMEOUT)
+                except (DaskTimeout, TimeoutError):
+                    # its worker died while the result was fetched ("couldn't gather"): the
+                    # scheduler runs it again, so it waits with the others (and the timeout)
+                    pending.add(future)
+                    continue
                 except Exception as err:  # the cluster's failure (execute never raises)
                     raise SpecError(
                         f"a run could not be done on the Dask cluster at {address!r} "
