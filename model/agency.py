@@ -17,7 +17,6 @@ AGENCY_KINDS = (
 )
 FIELDS = ("province", "city")
 AGENCY_KEYS = tuple(f"{kind}_{field}" for field in FIELDS for kind, _ in AGENCY_KINDS)
-ONE = 1.0
 #: Weeks of unused case capacity an agency can carry over (a fixed assumption).
 CAPACITY_CARRY_WEEKS = 4
 
@@ -33,7 +32,7 @@ def pooled_tie(ties: list[float], pooling: float) -> float:
     strongest = max(ties, default=0.0)
     if pooling == 0.0:
         return strongest
-    missing = prod(map(ONE.__sub__, ties))    # prod(1 - t), multiplied in order
+    missing = prod(map((1.0).__sub__, ties))    # prod(1 - t), multiplied in order
     return strongest + pooling * ((1.0 - missing) - strongest)
 
 

@@ -146,7 +146,7 @@ def refer_on(model, survivor) -> None:
     else:
         agency.record_refusal()
     model.flow["returned_to_agency"] += 1
-    model.flow["seen_" + agency.key] += 1
+    model.flow[agency.seen_column] += 1
     model.end_case(survivor, State.AGENCY_SERVED if agency.serve_itself()
                    else State.AGENCY_UNSERVED)
 
