@@ -4,7 +4,9 @@ Each rule here decides what happens and calls the intent-named methods of the
 people and agencies whose state changes.
 """
 
+from .agency import pooled_ties
 from .calendar import rate_per_week
+from .draws import weighted_choices
 from .habitus import accountability, tie_strength
 
 
@@ -17,7 +19,7 @@ def attend_forums(model) -> None:
     """
     p = model.p
     r = model.random
-    people = model.workers()
+    people = model.team()
     chance = rate_per_week(p.forums_per_year)
     for agency in model.agency_list:
         if r.random() < chance and people and r.random() < p.forum_attendance:
@@ -27,7 +29,7 @@ def attend_forums(model) -> None:
                 attendee = players[0]
             else:
                 weights = [w.contact_weight(agency) for w in people]
-                attendee = r.choices(people, weights=weights)[0]
+                attendee = weighted_choices(r, people, weights)[0]
             attendee.book("forums", p.forum_hours)
             attendee.meet(agency)
             model.flow["forums_attended"] += 1
@@ -116,7 +118,7 @@ def raise_conflicts(model) -> None:
     p = model.p
     r = model.random
     base = rate_per_week(p.conflict_rate_per_year) * (1.0 - accountability(p))
-    people = model.workers()
+    people = model.team()
     for agency in model.agency_list:
         if r.random() < min(1.0, base * (1 + len(agency.programs_active))):
             agency.record_experience(bad=p.conflict_evidence)
@@ -132,7 +134,8 @@ def update_trust_and_ties(model) -> None:
     Network capital is held by people, staff and volunteers alike (finding 1):
     it leaves with them.
     """
-    ties_by_agency = list(zip(*(w.ties for w in model.workers())))
+    team = model.team()
+    pooled = pooled_ties([w.ties for w in team], model.p.tie_pooling) if team else None
     for agency in model.agency_list:
         agency.update_trust()
-        agency.pool_ties(ties_by_agency[agency.index] if ties_by_agency else ())
+        agency.set_pooled_tie(pooled[agency.index] if pooled else 0.0)

@@ -2,6 +2,7 @@
 
 from math import prod
 
+import numpy as np
 from mesa import Agent
 
 from .calendar import WEEKS_PER_YEAR
@@ -34,6 +35,22 @@ def pooled_tie(ties: list[float], pooling: float) -> float:
         return strongest
     missing = prod(map((1.0).__sub__, ties))    # prod(1 - t), multiplied in order
     return strongest + pooling * ((1.0 - missing) - strongest)
+
+
+def pooled_ties(ties_by_person: list[list[float]], pooling: float) -> list[float]:
+    """``pooled_tie`` for every agency at once: one row of ties per person, one column per agency.
+
+    The same numbers as pooled_tie column by column (maximum, and the product of
+    1 - t taken person by person in row order), in one array operation.
+    """
+    if not ties_by_person:
+        return []
+    ties = np.array(ties_by_person)
+    strongest = ties.max(axis=0)
+    if pooling == 0.0:
+        return strongest.tolist()
+    missing = (1.0 - ties).prod(axis=0)
+    return (strongest + pooling * ((1.0 - missing) - strongest)).tolist()
 
 
 class Agency(Agent):
@@ -91,7 +108,7 @@ class Agency(Agent):
     def record_contact(self) -> None:
         """A meeting, forum or coordination contact with a person from the center."""
         self.contacts += 1
-        self.record_experience(good=self.model.p.contact_evidence)
+        self.new_good += self.model.p.contact_evidence   # record_experience(good=...), inlined
 
     def record_refusal(self) -> None:
         """A survivor it referred was turned back or gave up waiting (overload)."""
@@ -109,9 +126,9 @@ class Agency(Agent):
         self.new_good = self.new_bad = 0.0
         self.trust = beta_trust(self.good, self.bad, p.trust_prior, p.prior_strength)
 
-    def pool_ties(self, ties: list[float]) -> None:
-        """Combine the personal ties of the center's people to this agency (finding 1)."""
-        self.tie = pooled_tie(ties, self.model.p.tie_pooling)
+    def set_pooled_tie(self, tie: float) -> None:
+        """The pooled strength of the center's personal ties to it (pooled_ties, finding 1)."""
+        self.tie = tie
 
     # --- referral --------------------------------------------------------------------------
     def receive_request(self, met: bool) -> None:

@@ -165,8 +165,9 @@ def admit(model) -> None:
     if not center.waiting:
         return
     p = model.p
-    workers = model.workers()
-    free = [w.free_case_hours() for w in workers]
+    workers = model.team()
+    per_case = p.hours_per_case_week
+    free = [w.hours["casework"] - len(w.cases) * per_case for w in workers]   # free_case_hours
     total = sum(h for h in free if h > 0)
     n = min(stochastic_round(model.random, total / p.hours_per_case_week), len(center.waiting))
     if n > 0:

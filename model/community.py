@@ -77,7 +77,7 @@ def socialize(model) -> None:
     volunteers.
     """
     n_new = int(model.rng.poisson(model.p.cadre_yield * model.socialization_effort))
-    people = model.workers()
+    people = model.team()
     for _ in range(n_new):
         trainer = model.random.choice(people) if people else None
         model.free_cadres.append(Cadre(model, trainer))

@@ -10,6 +10,7 @@ from mesa import Model
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
 from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
+from .draws import shuffled
 from .center import SOURCES, USES, Center
 from .community import Cadre, CommunityGroup
 from .network import MIN_TIE, collaboration_network
@@ -158,13 +159,17 @@ class CollaborationModel(Model):
         self._by_type.pop(type(agent), None)
         super().deregister_agent(agent)
 
-    def _members(self, cls) -> list:
-        """Mesa's agent set of ``cls`` as a new list (kept as a tuple until one joins or leaves)."""
+    def _by_type_tuple(self, cls) -> tuple:
+        """Mesa's agent set of ``cls`` as a tuple, kept until one joins or leaves (read only)."""
         members = self._by_type.get(cls)
         if members is None:
             agents = self.agents_by_type.get(cls)
             members = self._by_type[cls] = tuple(agents) if agents is not None else ()
-        return list(members)
+        return members
+
+    def _members(self, cls) -> list:
+        """Mesa's agent set of ``cls`` as a new list."""
+        return list(self._by_type_tuple(cls))
 
     @property
     def staff(self) -> list:
@@ -190,7 +195,11 @@ class CollaborationModel(Model):
 
     def workers(self) -> list:
         """Everyone who can accompany survivors and hold ties: staff, then volunteers."""
-        return self.staff + self.volunteers
+        return list(self.team())
+
+    def team(self) -> tuple:
+        """``workers()`` as a tuple that the weekly rules read and never change."""
+        return self._by_type_tuple(Staff) + self._by_type_tuple(Volunteer)
 
     # --- survivors and people -----------------------------------------------------------------
     def finish(self, state: State) -> None:
@@ -276,23 +285,23 @@ class CollaborationModel(Model):
         # advocacy, then each person's week
         advocacy.attend_forums(self)
         advocacy.renew_referral_requests(self)
-        for member in self.random.sample(self.staff, len(self.staff)):
+        for member in shuffled(self.random, self._by_type_tuple(Staff)):
             member.step()
-        for volunteer in self.random.sample(self.volunteers, len(self.volunteers)):
+        for volunteer in shuffled(self.random, self._by_type_tuple(Volunteer)):
             volunteer.step()
         advocacy.run_campaigns(self)
 
         # the community field
         community.socialize(self)
-        for cadre in self.cadres:
+        for cadre in self._by_type_tuple(Cadre):
             cadre.step()
         community.form_and_fold_groups(self)
 
         # survivors and casework
-        workers = self.workers()
-        self.center.capacity = sum(w.case_slots for w in workers)
+        per_case = p.hours_per_case_week   # case_slots of each worker, inlined
+        self.center.capacity = sum([w.hours["casework"] / per_case for w in self.team()])
         casework.run_casework(self, casework.generate_incidents(self))
-        for volunteer in self.volunteers:
+        for volunteer in self._by_type_tuple(Volunteer):
             if volunteer.tire_or_rest():
                 self.depart(volunteer)
         self.center.pressure = min(1.0, casework.expected_wait(self)
@@ -307,7 +316,7 @@ class CollaborationModel(Model):
         funding.review_donor(self)
         funding.collect_income(self)
         self.center.note_income(p)
-        n_staff = len(self.staff)
+        n_staff = len(self._by_type_tuple(Staff))
         paid = self.center.pay_salaries(p, n_staff)
         self.center.pay_case_costs(p)
         self.center.review_reserves(p, n_staff, paid)
@@ -331,8 +340,8 @@ class CollaborationModel(Model):
         flow["income"] = sum(center.income_week.values())
         flow["spending"] = sum(center.spending_week.values())
         flow["case_costs_unfunded"] = center.unfunded_week
-        volunteers = self.volunteers
-        staff = self.staff
+        volunteers = self._by_type_tuple(Volunteer)
+        staff = self._by_type_tuple(Staff)
         workers = staff + volunteers
         # every worker's hours dict is keyed in TIME_USES order; summed in worker order
         by_use = zip(*[w.hours.values() for w in workers]) if workers else repeat(())
@@ -354,7 +363,7 @@ class CollaborationModel(Model):
         rec["volunteers"] = len(volunteers)
         rec["former_staff_volunteers"] = sum(map(FORMER_STAFF, volunteers))
         rec["volunteer_ties"] = sum(map(MIN_TIE.__le__, chain.from_iterable(map(TIES, volunteers))))
-        rec["cadres"] = len(self._members(Cadre))
+        rec["cadres"] = len(self._by_type_tuple(Cadre))
         rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups
         rec["awareness"] = center.awareness

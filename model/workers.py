@@ -10,6 +10,7 @@ import math
 from mesa import Agent
 
 from .calendar import WEEKS_PER_MONTH, stochastic_round
+from .draws import weighted_choices
 from .habitus import draw_person
 
 #: What a player's plan for a staff member can give hours to.
@@ -158,7 +159,9 @@ class Staff(Worker):
             self.follow_plan(left)
         else:
             hours = self.hours
-            admin = min(p.admin_hours_per_week, left)
+            admin = p.admin_hours_per_week
+            if left <= admin:       # min(admin hours, left), as min() picks on a tie
+                admin = left
             hours["admin"] = admin
             left = self.hold_meetings(left - admin)
             keep = 1.0 - p.casework_priority * model.center.pressure
@@ -205,7 +208,9 @@ class Staff(Worker):
             n = stochastic_round(model.random, p.meetings_per_month / WEEKS_PER_MONTH)
         else:
             n = int(hours / p.meeting_hours + 1e-9)
-        n = min(n, int(left / p.meeting_hours + 1e-9))
+        most = int(left / p.meeting_hours + 1e-9)
+        if most < n:
+            n = most
         if n <= 0:
             return left
         chosen = model.agencies.get(self.meet_with) if self.meet_with else None
@@ -213,7 +218,7 @@ class Staff(Worker):
             targets = [chosen] * n
         else:
             weights = [t + NEW_CONTACT_WEIGHT for t in self.ties]   # contact_weight, inlined
-            targets = model.random.choices(model.agency_list, weights=weights, k=n)
+            targets = weighted_choices(model.random, model.agency_list, weights, n)
         for agency in targets:
             self.meet(agency)
         return self.spend("meetings", n * p.meeting_hours, left)
@@ -296,12 +301,13 @@ class Volunteer(Worker):
         model = self.model
         p = model.p
         case_hours = self.hours["casework"]
-        needed = self.caseload * p.hours_per_case_week
+        needed = len(self.cases) * p.hours_per_case_week
         if needed > case_hours:
-            overload = min(1.0, (needed - case_hours) / max(case_hours, 1e-9))
-            self.burnout = min(1.0, self.burnout + p.burnout_gain * overload)
+            overload = (needed - case_hours) / (case_hours if case_hours > 1e-9 else 1e-9)
+            burnout = self.burnout + p.burnout_gain * (overload if overload < 1.0 else 1.0)
+            self.burnout = burnout = burnout if burnout < 1.0 else 1.0
         else:
-            self.burnout -= p.burnout_recovery * self.burnout
-        return self.burnout >= 1.0 or model.random.random() < self.leaving_chance(
+            self.burnout = burnout = self.burnout - p.burnout_recovery * self.burnout
+        return burnout >= 1.0 or model.random.random() < self.leaving_chance(
             model.weekly_volunteer_exit * (1.0 - self.dedication))
 
