@@ -1,5 +1,6 @@
 """Government agencies the center advocates towards (finding 1 of the study)."""
 
+from itertools import chain
 from math import prod
 
 import numpy as np
@@ -45,7 +46,9 @@ def pooled_ties(ties_by_person: list[list[float]], pooling: float) -> list[float
     """
     if not ties_by_person:
         return []
-    ties = np.array(ties_by_person)
+    n = len(ties_by_person)
+    ties = np.fromiter(chain.from_iterable(ties_by_person), float,
+                       n * len(ties_by_person[0])).reshape(n, -1)
     strongest = ties.max(axis=0)
     if pooling == 0.0:
         return strongest.tolist()

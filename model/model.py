@@ -1,21 +1,20 @@
 """CollaborationModel: a women's crisis center building collaboration to handle GBV cases."""
 
 import inspect
-from functools import reduce
-from itertools import accumulate, chain, repeat
-from operator import add, attrgetter
+from itertools import accumulate, chain
+from operator import attrgetter
 
 from mesa import Model
 
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
 from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
-from .draws import shuffled
 from .center import SOURCES, USES, Center
 from .community import Cadre, CommunityGroup
+from .draws import shuffled
 from .network import MIN_TIE, collaboration_network
 from .parameters import PARAMETERS, ParameterError, check_seed, check_years, validate
-from .reporters import FLOWS, RecordCollector, model_reporters
+from .reporters import FLOWS, RecordCollector, column_sums, model_reporters
 from .survivor import TERMINAL, State
 from .workers import TIME_USES, Staff, Volunteer
 
@@ -344,9 +343,8 @@ class CollaborationModel(Model):
         staff = self._by_type_tuple(Staff)
         workers = staff + volunteers
         # every worker's hours dict is keyed in TIME_USES order; summed in worker order
-        by_use = zip(*[w.hours.values() for w in workers]) if workers else repeat(())
-        for column, hours in zip(HOUR_COLUMNS, by_use):
-            flow[column] = reduce(add, hours, 0.0)
+        hours = column_sums([w.hours.values() for w in workers], len(HOUR_COLUMNS))
+        flow.update(zip(HOUR_COLUMNS, hours))
         rec.update(flow)
         rec["year"] = self.year
         rec["waiting"] = len(center.waiting)

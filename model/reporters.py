@@ -1,8 +1,10 @@
 """What the model reports each week: flows (counts during the week) and stocks (at its end)."""
 
 from functools import partial
+from itertools import chain
 from operator import itemgetter
 
+import numpy as np
 from mesa.datacollection import DataCollector
 
 from .agency import AGENCY_KEYS
@@ -121,6 +123,19 @@ for _k in AGENCY_KEYS:
     MEANINGS[f"tie_{_k}"] = f"pooled tie of the center's people to {_k} (0-1)"
 for _use in TIME_USES:
     MEANINGS[f"hours_{_use}"] = f"hours staff and volunteers gave to {_use} this week"
+
+
+def column_sums(rows: list, width: int) -> list[float]:
+    """The sum of each column of equal-length rows of numbers, added row after row from 0.0.
+
+    The same numbers as ``functools.reduce(operator.add, column, 0.0)`` column by
+    column (tests/test_draws.py), in one array operation.
+    """
+    n = len(rows)
+    if not n:
+        return [0.0] * width
+    table = np.fromiter(chain.from_iterable(rows), float, n * width).reshape(n, width)
+    return np.add.reduce(table, axis=0, initial=0.0).tolist()
 
 
 def _read(name: str, model):

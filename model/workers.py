@@ -108,8 +108,9 @@ class Worker(Agent):
         """
         model = self.model
         short = model.center.funds_short
-        factor = 1.0 + model.p.shortfall_exit_factor * (1.0 - self.dedication) * short
-        return min(1.0, base_per_week * factor)
+        chance = base_per_week * (1.0 + model.p.shortfall_exit_factor
+                                  * (1.0 - self.dedication) * short)
+        return chance if chance < 1.0 else 1.0
 
     def coordinate_cases(self) -> None:
         """Accompanying a survivor an agency referred brings contact with its people."""
@@ -230,10 +231,11 @@ class Staff(Worker):
         finds one with chance 1 - exp(-rate x skill x h). The proposal is then
         judged by the agency (CollaborationModel.judge_proposal).
         """
-        model = self.model
-        hours = max(0.0, min(hours, left))
-        if hours <= 0.0:
+        if left < hours:
+            hours = left
+        if not hours > 0.0:        # nothing free (max(0, min(hours, left)) would be 0)
             return left
+        model = self.model
         found = model.random.random() < 1.0 - math.exp(-model.p.opportunity_rate * self.skill * hours)
         if found:
             open_agencies = [a for a in model.agency_list if a.programs_left > 0]

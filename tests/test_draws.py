@@ -1,17 +1,20 @@
 """The model's own random draws and pooled ties give exactly the standard library's numbers.
 
-They exist for speed (model/draws.py, model/agency.py: pooled_ties); a run must stay
+They exist for speed (model/draws.py, pooled_ties, column_sums); a run must stay
 the same number for number, so each is compared with the general function it stands
 for, over many seeds and sizes.
 """
 
 import random
+from functools import reduce
+from operator import add
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from model.agency import pooled_tie, pooled_ties
 from model.draws import shuffled, weighted_choices
+from model.reporters import column_sums
 
 
 @given(seed=st.integers(0, 2**63 - 1), n=st.integers(0, 300))
@@ -47,3 +50,17 @@ def test_pooled_ties_equal_pooled_tie_for_every_agency(rows, seed, pooling, zero
 
 def test_pooled_ties_of_nobody_is_empty():
     assert pooled_ties([], 0.5) == []
+
+
+@given(rows=st.lists(st.lists(st.floats(0.0, 80.0), min_size=9, max_size=9), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_column_sums_add_row_after_row_like_reduce(rows):
+    expected = [reduce(add, column, 0.0) for column in zip(*rows)] if rows else [0.0] * 9
+    assert column_sums(rows, 9) == expected
+
+
+def test_column_sums_of_many_rows_keep_the_order_of_addition():
+    """numpy must not switch to pairwise summation for long columns (a 100x population)."""
+    r = random.Random(5)
+    rows = [[r.random() * 10 ** r.randint(-3, 3) for _ in range(9)] for _ in range(5000)]
+    assert column_sums(rows, 9) == [reduce(add, column, 0.0) for column in zip(*rows)]
