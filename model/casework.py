@@ -27,13 +27,14 @@ def generate_incidents(model) -> list:
     arrivals = []
     n = int(model.rng.poisson(p.incidents_per_week))
     flow["incidents"] += n
+    unreached = 0
     for _ in range(n):
         if r.random() >= seek:
             if r.random() < identify:
                 flow["entry_community"] += 1
                 arrivals.append(arrive(model, "community"))
             else:
-                model.finish(State.UNREACHED)
+                unreached += 1
             continue
         flow["sought_help"] += 1
         u = r.random()
@@ -53,6 +54,8 @@ def generate_incidents(model) -> list:
         survivor = refer_or_serve(model, agency)
         if survivor is not None:
             arrivals.append(survivor)
+    if unreached:
+        model.finish(State.UNREACHED, unreached)
     return arrivals
 
 

@@ -1,7 +1,7 @@
 """CollaborationModel: a women's crisis center building collaboration to handle GBV cases."""
 
 import inspect
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import attrgetter
 
 from mesa import Model
@@ -20,7 +20,7 @@ from .workers import TIME_USES, Staff, Volunteer
 
 ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
 HOUR_COLUMNS = tuple("hours_" + use for use in TIME_USES)
-FORMER_STAFF, TIES, BURNOUT = attrgetter("former_staff"), attrgetter("ties"), attrgetter("burnout")
+FORMER_STAFF, BURNOUT = attrgetter("former_staff"), attrgetter("burnout")
 
 
 class CollaborationModel(Model):
@@ -151,11 +151,18 @@ class CollaborationModel(Model):
 
     # --- agent sets ------------------------------------------------------------------
     def register_agent(self, agent) -> None:
-        self.__dict__.setdefault("_by_type", {}).pop(type(agent), None)
+        kind = type(agent)
+        by_type = self.__dict__.setdefault("_by_type", {})
+        by_type.pop(kind, None)
+        if kind is Staff or kind is Volunteer:
+            by_type.pop("team", None)
         super().register_agent(agent)
 
     def deregister_agent(self, agent) -> None:
-        self._by_type.pop(type(agent), None)
+        kind = type(agent)
+        self._by_type.pop(kind, None)
+        if kind is Staff or kind is Volunteer:
+            self._by_type.pop("team", None)
         super().deregister_agent(agent)
 
     def _by_type_tuple(self, cls) -> tuple:
@@ -197,14 +204,21 @@ class CollaborationModel(Model):
         return list(self.team())
 
     def team(self) -> tuple:
-        """``workers()`` as a tuple that the weekly rules read and never change."""
-        return self._by_type_tuple(Staff) + self._by_type_tuple(Volunteer)
+        """``workers()`` as a tuple that the weekly rules read and never change.
+
+        Kept until a staff member or volunteer joins or leaves.
+        """
+        team = self._by_type.get("team")
+        if team is None:
+            team = self._by_type["team"] = (self._by_type_tuple(Staff)
+                                            + self._by_type_tuple(Volunteer))
+        return team
 
     # --- survivors and people -----------------------------------------------------------------
-    def finish(self, state: State) -> None:
-        """Count a survivor whose path has reached a terminal state."""
-        self.tally[state] += 1
-        self.flow[state.value] += 1
+    def finish(self, state: State, count: int = 1) -> None:
+        """Count survivors (one by default) whose path has reached a terminal state."""
+        self.tally[state] += count
+        self.flow[state.value] += count
 
     def end_case(self, survivor, state: State) -> None:
         """A survivor at the center reaches a terminal state and leaves the model."""
@@ -360,7 +374,7 @@ class CollaborationModel(Model):
         rec["staff"] = len(staff)
         rec["volunteers"] = len(volunteers)
         rec["former_staff_volunteers"] = sum(map(FORMER_STAFF, volunteers))
-        rec["volunteer_ties"] = sum(map(MIN_TIE.__le__, chain.from_iterable(map(TIES, volunteers))))
+        rec["volunteer_ties"] = len([t for v in volunteers for t in v.ties if t >= MIN_TIE])
         rec["cadres"] = len(self._by_type_tuple(Cadre))
         rec["free_cadres"] = len(self.free_cadres)
         rec["groups"] = self.n_groups
