@@ -158,8 +158,8 @@ class RecordCollector(DataCollector):
 
     def __init__(self, model_reporters=None):
         self._rows = []            # weeks collected but not yet moved into the columns
+        self._read_row = None      # reads a row off model.record; made at the first collect
         super().__init__(model_reporters=model_reporters)
-        self._read_row = itemgetter(*self._columns)
 
     @property
     def model_vars(self) -> dict:
@@ -175,9 +175,13 @@ class RecordCollector(DataCollector):
         self._columns = columns
 
     def _new_model_reporter(self, name, reporter):
+        if self._rows:
+            self.model_vars   # noqa: B018 (rows so far go into the columns they were read for)
         super()._new_model_reporter(name, reporter)
-        self._read_row = itemgetter(*self._columns)
+        self._read_row = None
 
     def collect(self, model):
+        if self._read_row is None:
+            self._read_row = itemgetter(*self._columns)
         self._collection_steps.append(model.time)
         self._rows.append(self._read_row(model.record))
