@@ -9,7 +9,7 @@ from mesa import Model
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
 from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
-from .center import SOURCES, USES, Center
+from .center import SOURCES, Center
 from .community import Cadre, CommunityGroup
 from .draws import shuffled
 from .network import MIN_TIE, collaboration_network
@@ -20,6 +20,7 @@ from .workers import TIME_USES, Staff, Volunteer
 
 ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
 HOUR_COLUMNS = tuple("hours_" + use for use in TIME_USES)
+INCOME_COLUMNS = tuple("income_" + source for source in SOURCES)
 FORMER_STAFF, BURNOUT = attrgetter("former_staff"), attrgetter("burnout")
 
 
@@ -346,10 +347,8 @@ class CollaborationModel(Model):
         flow = self.flow
         center = self.center
         flow["unmet_need"] = flow["agency_unserved"] + flow["dropped_out"]
-        for source in SOURCES:
-            flow["income_" + source] = center.income_week[source]
-        for use in USES:
-            flow[use] = center.spending_week[use]
+        flow.update(zip(INCOME_COLUMNS, center.income_week.values()))   # keyed in SOURCES order
+        flow.update(center.spending_week)                                # keyed USES
         flow["income"] = sum(center.income_week.values())
         flow["spending"] = sum(center.spending_week.values())
         flow["case_costs_unfunded"] = center.unfunded_week
@@ -382,8 +381,8 @@ class CollaborationModel(Model):
         rec["mean_burnout"] = (sum(map(BURNOUT, volunteers)) / len(volunteers)
                                if volunteers else 0.0)
         n = len(self.agency_list)
-        rec["mean_trust"] = sum(a.trust for a in self.agency_list) / n
-        rec["mean_tie"] = sum(a.tie for a in self.agency_list) / n
+        rec["mean_trust"] = sum([a.trust for a in self.agency_list]) / n
+        rec["mean_tie"] = sum([a.tie for a in self.agency_list]) / n
         for a, trust_column, tie_column in self._agency_columns:
             rec[trust_column] = a.trust
             rec[tie_column] = a.tie
