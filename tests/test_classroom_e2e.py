@@ -11,12 +11,12 @@ import os
 
 import pytest
 
-from browser import CHROMIUM, launched_chromium, served_app_with_control
+from browser import CHROMIUM, served_app_with_control
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
@@ -45,9 +45,9 @@ def control(served):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with launched_chromium(sync_api) as chromium:
-        yield chromium
+def browser(chromium):
+    """The chromium the browser files share (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture

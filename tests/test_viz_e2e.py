@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, launched_chromium, served_app
+from browser import CHROMIUM
 from model import DEFAULTS
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
 TIMEOUT = 30_000   # ms
@@ -34,19 +34,18 @@ HALVED = _halved_grant()
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    log_path = tmp_path_factory.mktemp("viz") / "server.log"
-    with served_app(log_path) as url:
-        yield url
+def app_url(app_server):
+    """The app server the browser files share (tests/conftest.py), checked after this file."""
+    url, log_path = app_server
+    yield url
     text = Path(log_path).read_text()
     # the server fetched nothing from outside (a missing asset would be fetched from a CDN)
     assert "Could not load URL" not in text and "pypi.org" not in text, text[-2000:]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with launched_chromium(sync_api) as chromium:
-        yield chromium
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture
