@@ -13,10 +13,12 @@ if str(ROOT) not in sys.path:
 #: The whole suite should take at most this long on 2 cores (issue 10); .ci/run shows it.
 SUITE_TARGET_SECONDS = 300
 #: Test files that take the longest, longest first (measured with --durations): with
-#: pytest-xdist they are handed out first, so that the workers finish at about the same time.
-SLOW_FILES = ("test_sweep.py", "test_validation.py", "test_cli.py", "test_analysis.py",
-              "test_viz_components.py", "test_orphans.py", "test_sweep_errors.py",
-              "test_calibration.py", "test_damaged_results.py")
+#: pytest-xdist they are handed out first, so that the workers finish at about the same time
+#: (the many short files left for the end even them out).
+SLOW_FILES = ("test_sweep.py", "test_validation.py", "test_analysis.py",
+              "test_viz_components.py", "test_cli.py", "test_orphans.py", "test_calibration.py",
+              "test_plausibility.py", "test_determinism.py", "test_damaged_results.py",
+              "test_fuzz_cli.py", "test_replicates.py")
 #: Test files that drive chromium (they import from tests/browser.py) form one xdist work
 #: unit: one worker runs them one after another, so two browsers and two app servers never
 #: share the 2 cores, and no browser test's timing is measured under that. They share one
