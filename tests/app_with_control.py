@@ -3,8 +3,10 @@
 ``python tests/app_with_control.py PORT CONTROL_PORT`` serves the app with the same
 Solara command line as ``viz.server`` (run in this process) and, on a second port of
 127.0.0.1 guarded by a key from the environment, answers calls to the rooms' own API
-(``viz.classroom.room.REGISTRY``). A test can then seat 60 students in a room of the
-real server without opening 60 browser pages; ``tests/browser.py`` starts it.
+(``viz.classroom.room.REGISTRY``): join, submit, roles, and later (one room's clock reads
+some seconds later). A test can then seat 60 students in a room of the real server without
+opening 60 browser pages, or see a round's timer run out without waiting for it;
+``tests/browser.py`` starts it.
 """
 
 import os
@@ -16,8 +18,14 @@ from multiprocessing.connection import Listener
 KEY_ENV = "KOLABORASI_TEST_CONTROL_KEY"
 
 
+def later(clock, seconds: float):
+    """A clock that reads ``seconds`` later than ``clock`` does."""
+    return lambda: clock() + seconds
+
+
 def answer(request: tuple):
-    """One call into the room ``code``: join, submit (her form's default decision), roles."""
+    """One call into the room ``code``: join, submit (her form's default decision), roles,
+    later (the room's clock moves forward, so its timer runs out without a real wait)."""
     from viz.classroom.engine import default_decision
     from viz.classroom.room import REGISTRY
 
@@ -34,6 +42,11 @@ def answer(request: tuple):
         return None
     if command == "roles":                     # () -> every player's role key, in joining order
         return [p.role for p in room.players.values()]
+    if command == "later":                     # (seconds): only this room's clock jumps on;
+        (seconds,) = args                      # the server's ticker then acts on it as on time
+        with room.cond:
+            room.clock = later(room.clock, float(seconds))
+        return None
     raise ValueError(f"unknown command {command!r}")
 
 

@@ -64,7 +64,9 @@ def served_app_with_control(log_path):
 
     ``control("join", code, name)`` seats a student in room ``code`` through the room's
     own API and returns (token, role key); ``control("submit", code, token)`` sends her
-    form's default decision; ``control("roles", code)`` lists the players' role keys.
+    form's default decision; ``control("roles", code)`` lists the players' role keys;
+    ``control("later", code, seconds)`` makes that room's clock read ``seconds`` later
+    from then on (its timer runs out without a real wait; the server's ticker ends the round).
     A refusal by the room raises AssertionError with the room's message.
     """
     from app_with_control import KEY_ENV

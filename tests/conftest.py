@@ -13,13 +13,16 @@ if str(ROOT) not in sys.path:
 #: The whole suite should take at most this long on 2 cores (issue 10); .ci/run shows it.
 SUITE_TARGET_SECONDS = 300
 #: Test files that take the longest, longest first (measured with --durations): with
-#: pytest-xdist they are handed out first, so that the workers finish at about the same time.
-SLOW_FILES = ("test_sweep.py", "test_validation.py", "test_cli.py", "test_analysis.py",
-              "test_viz_components.py", "test_orphans.py", "test_sweep_errors.py",
-              "test_calibration.py", "test_damaged_results.py")
-#: Test files that drive chromium (they import launched_chromium from tests/browser.py) form
-#: one xdist work unit: one worker runs them one after another, so two browsers and two app
-#: servers never share the 2 cores, and no browser test's timing is measured under that.
+#: pytest-xdist they are handed out first, so that the workers finish at about the same time
+#: (the many short files left for the end even them out).
+SLOW_FILES = ("test_sweep.py", "test_validation.py", "test_analysis.py",
+              "test_viz_components.py", "test_cli.py", "test_orphans.py", "test_calibration.py",
+              "test_plausibility.py", "test_determinism.py", "test_damaged_results.py",
+              "test_fuzz_cli.py", "test_replicates.py")
+#: Test files that drive chromium (they import from tests/browser.py) form one xdist work
+#: unit: one worker runs them one after another, so two browsers and two app servers never
+#: share the 2 cores, and no browser test's timing is measured under that. They share one
+#: chromium and one app server (the fixtures below) instead of starting their own.
 BROWSER_GROUP = "browser"
 _session = {}
 
@@ -28,10 +31,32 @@ def pytest_sessionstart(session):
     _session["start"] = time.monotonic()
 
 
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium driven by playwright, launched once for the browser files of this
+    process (playwright's sync API allows one at a time); each test opens its own contexts."""
+    from browser import launched_chromium
+    from playwright import sync_api
+
+    with launched_chromium(sync_api) as browser:
+        yield browser
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The real app server as ``run.py viz`` starts it (tests/browser.py ``served_app``), once
+    for the browser files of this process; yields (URL, its log file)."""
+    from browser import served_app
+
+    log_path = tmp_path_factory.mktemp("app") / "server.log"
+    with served_app(log_path) as url:
+        yield url, log_path
+
+
 @functools.cache
 def _group(path: Path) -> str:
     """The xdist work unit of a test file: the browser group or the file itself."""
-    return BROWSER_GROUP if "launched_chromium" in path.read_text() else str(path)
+    return BROWSER_GROUP if "from browser import" in path.read_text() else str(path)
 
 
 def _rank(path: Path) -> int:

@@ -82,7 +82,9 @@ FACTORS = {"factorial": ["skill", "accountability"], "sobol": ["skill", "account
 
 @pytest.fixture(scope="module")
 def sweep_dir(tmp_path_factory):
-    """The results folder of a design's sweep, run on first use."""
+    """The results folder of a design's sweep, run on first use (on one local worker:
+    results do not depend on the number, tests/test_sweep.py, and one process starts
+    faster than two)."""
     made = {}
 
     def get(design):
@@ -90,7 +92,7 @@ def sweep_dir(tmp_path_factory):
             root = tmp_path_factory.mktemp(design)
             spec = root / f"{design}.toml"
             spec.write_text(SPECS[design])
-            report = run_sweep(spec, root / "results", workers=2, progress=False)
+            report = run_sweep(spec, root / "results", workers=1, progress=False)
             assert not report.failed
             made[design] = root / "results"
         return made[design]

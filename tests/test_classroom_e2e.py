@@ -11,12 +11,12 @@ import os
 
 import pytest
 
-from browser import CHROMIUM, launched_chromium, served_app_with_control
+from browser import CHROMIUM, served_app_with_control
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
@@ -39,14 +39,15 @@ def app_url(served):
 
 @pytest.fixture(scope="module")
 def control(served):
-    """Calls into the server's rooms: control("join", code, name), ("submit", code, token)."""
+    """Calls into the server's rooms: control("join", code, name), ("submit", code, token),
+    ("roles", code), ("later", code, seconds)."""
     return served[1]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with launched_chromium(sync_api) as chromium:
-        yield chromium
+def browser(chromium):
+    """The chromium the browser files share (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture
@@ -54,12 +55,13 @@ def person(browser, app_url):
     """Opens a new person's page (own context) at a path; closes them all afterwards."""
     contexts = []
 
-    def open_page(path):
+    def open_page(path, wait=True):
+        """wait=False: return once the server answered, so that several pages load at once."""
         context = browser.new_context(viewport={"width": 800, "height": 900})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT)
-        page.goto(app_url + path)
+        page.goto(app_url + path, wait_until="load" if wait else "commit")
         return page
 
     yield open_page
@@ -74,17 +76,34 @@ def start_room(person):
     return teacher, code
 
 
+def start_rooms_at_once(person, n):
+    """Teachers who open the class page at the same moment; (page, code) of each room."""
+    teachers = [person("/class", wait=False) for _ in range(n)]
+    for teacher in teachers:
+        teacher.locator("[data-testid=start-room]").click()
+    return [(t, t.locator("[data-testid=room-code]").inner_text().strip()) for t in teachers]
+
+
 def join(person, code, name):
     page = person(f"/join?code={code}&name={name}")
     page.locator("[data-testid=role]").wait_for()
     return page
 
 
+def join_at_once(person, *seats):
+    """Students who open their join links, (room code, name) each, at the same moment;
+    their pages once seated."""
+    pages = [person(f"/join?code={code}&name={name}", wait=False) for code, name in seats]
+    for page in pages:
+        page.locator("[data-testid=role]").wait_for()
+    return pages
+
+
 def test_a_teacher_and_30_students_play_rounds(person, control):
     teacher, code = start_room(person)
     assert teacher.locator("[data-testid=qr]").bounding_box()["width"] >= 300   # projector-sized
     names = [f"Student{i:02d}" for i in range(STUDENTS)]
-    students = [join(person, code, name) for name in names[:ON_PAGES]]
+    students = join_at_once(person, *[(code, name) for name in names[:ON_PAGES]])
     tokens = [control("join", code, name)[0] for name in names[ON_PAGES:]]
     teacher.locator("[data-testid=player]").nth(STUDENTS - 1).wait_for()
     assert teacher.locator("[data-testid=player]").count() == STUDENTS
@@ -113,8 +132,7 @@ def test_a_teacher_and_30_students_play_rounds(person, control):
 
 def test_a_student_who_reloads_comes_back_with_her_role(person):
     teacher, code = start_room(person)
-    ani = join(person, code, "Ani")
-    budi = join(person, code, "Budi")
+    ani, budi = join_at_once(person, (code, "Ani"), (code, "Budi"))
     role = ani.locator("[data-testid=role]").inner_text()
     ani.wait_for_url("**token=**")
     ani.reload()
@@ -146,21 +164,23 @@ def test_pause_stops_the_clock_and_shows_on_the_students_page(person):
     ani.locator("[data-testid=timer]").wait_for(state="detached")
 
 
-def test_when_the_timer_runs_out_the_round_moves_on_without_the_missing(person):
+def test_when_the_timer_runs_out_the_round_moves_on_without_the_missing(person, control):
     teacher, code = start_room(person)
     ani = join(person, code, "Ani")
     teacher.locator(".kb-timer-select").click()
     teacher.locator(".v-menu__content .v-list-item", has_text="30 seconds").click()
     ani.locator("[data-testid=timer]", has_text="s left").wait_for()
-    # Ani sends nothing: the server's clock ends the round (within the 60 s timeout)
+    assert "Round 1" in teacher.locator("[data-testid=round]").inner_text()
+    # the room's clock jumps 28 s (less than LEAVE_SECONDS: Ani is still present); Ani sends
+    # nothing, and within the last 2 s of real time the server's ticker ends the round
+    control("later", code, 28)
     teacher.locator("[data-testid=round]", has_text="Round 2").wait_for()
     ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
 
 
 def test_each_student_reads_her_own_language(person):
     _, code = start_room(person)
-    ani = join(person, code, "Ani")
-    budi = join(person, code, "Budi")
+    ani, budi = join_at_once(person, (code, "Ani"), (code, "Budi"))
     ani.locator(".kb-lang-id").click()
     ani.locator("[data-testid=round]", has_text="Putaran 1").wait_for()
     assert "Round 1" in budi.locator("[data-testid=round]").inner_text()
@@ -211,11 +231,9 @@ def test_the_61st_student_is_told_the_class_is_full(person, control):
 
 
 def test_two_rooms_at_once_share_nothing(person):
-    teacher_a, code_a = start_room(person)
-    teacher_b, code_b = start_room(person)
+    (teacher_a, code_a), (teacher_b, code_b) = start_rooms_at_once(person, 2)
     assert code_a != code_b
-    ani = join(person, code_a, "Ani")
-    budi = join(person, code_b, "Ani")           # the same nickname, another room
+    ani, budi = join_at_once(person, (code_a, "Ani"), (code_b, "Ani"))   # same nickname
     ani.locator("[data-testid=submit]").click()
     teacher_a.locator("[data-testid=round]", has_text="Round 2").wait_for()
     ani.locator("[data-testid=round]", has_text="Round 2").wait_for()

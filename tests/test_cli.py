@@ -34,8 +34,9 @@ def run_here(args, cwd, monkeypatch, capsys):
     return subprocess.CompletedProcess(args, code, printed.out, printed.err)
 
 
-def test_baseline_prints_summary_and_writes_outputs(tmp_path):
-    result = run([], tmp_path)
+def test_baseline_prints_summary_and_writes_outputs(tmp_path, monkeypatch, capsys):
+    # in this process: run.py in a process of its own is the same-seed test's second run
+    result = run_here([], tmp_path, monkeypatch, capsys)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "outputs" / "baseline-seed42"
     for name in ("timeseries.csv", "timeseries.parquet", "summary.csv", "run.json",

@@ -16,6 +16,16 @@ def test_holm_matches_the_step_down_rule_and_keeps_nan():
     assert np.all(holm([0.5, 0.9]) <= 1)
 
 
+def test_holm_gives_exactly_the_numbers_of_statsmodels():
+    from statsmodels.stats.multitest import multipletests
+
+    rng = np.random.default_rng(3)
+    for m in (1, 2, 5, 40):
+        p = rng.uniform(0, 0.2, m) ** 2
+        p[rng.integers(0, m, m // 3)] = p[0]                   # ties
+        assert np.array_equal(holm(p), multipletests(p, method="holm")[1])
+
+
 def test_hedges_g_known_value_and_sign():
     # d = 1 / pooled sd 1 = 1; correction 1 - 3 / (4 * 6 - 9) = 0.8
     assert hedges_g([2, 3, 4], [1, 2, 3]) == pytest.approx(0.8)

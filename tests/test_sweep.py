@@ -8,6 +8,7 @@ Expensive sweeps are shared between tests with module-scoped fixtures.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import os
@@ -48,6 +49,18 @@ def write_spec(folder: Path, name: str, text: str) -> Path:
 def cli(*args, timeout=180):
     return subprocess.run([PY, RUN, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
                           timeout=timeout)
+
+
+def cli_here(*args) -> subprocess.CompletedProcess:
+    """The command line's ``main`` in this process, with what it prints: for a command that
+    follows a killed sweep, where a fresh interpreter would only add its start-up."""
+    from cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        code = main([*map(str, args)])
+    return subprocess.CompletedProcess(["run.py", *map(str, args)], code, stdout.getvalue(),
+                                       stderr.getvalue())
 
 
 def _default_sigint() -> None:
@@ -489,8 +502,8 @@ def test_interrupted_sweep_resumes_without_losing_or_repeating(reference, big_sp
     before = len(run_files(out))
     assert 3 <= before < BIG_RUNS, f"interrupt landed outside the sweep ({before} runs)"
 
-    stream = io.StringIO()
-    report = run_sweep(big_spec, out, workers=2, progress=False, stream=stream)
+    stream = io.StringIO()      # resumed on one worker: a pool of one starts faster
+    report = run_sweep(big_spec, out, workers=1, progress=False, stream=stream)
     assert report.skipped == before
     assert report.done == BIG_RUNS - before and not report.failed
     assert f"{before} already done, {BIG_RUNS - before} to run" in stream.getvalue()
@@ -499,7 +512,7 @@ def test_interrupted_sweep_resumes_without_losing_or_repeating(reference, big_sp
     assert_same_results(reference[0], out)
 
     # A third invocation has nothing left to do.
-    again = run_sweep(big_spec, out, workers=2, progress=False, stream=io.StringIO())
+    again = run_sweep(big_spec, out, workers=1, progress=False, stream=io.StringIO())
     assert (again.skipped, again.done) == (BIG_RUNS, 0)
 
 
@@ -527,7 +540,7 @@ def test_sigkill_mid_sweep_then_resume(reference, big_spec, tmp_path):
     done_before = len(run_files(out))
     assert pd.read_parquet(out / "runs")["run_id"].is_unique   # readable even mid-sweep
 
-    result = cli("sweep", big_spec, "--out", out, "--workers", 2, "--no-progress")
+    result = cli_here("sweep", big_spec, "--out", out, "--workers", 1, "--no-progress")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     plan_line = re.search(r"(\d+) already done, (\d+) to run", result.stderr)
@@ -565,7 +578,7 @@ def worker_killed(big_spec, tmp_path_factory):
 
 def test_sweep_resumes_after_a_worker_process_died(worker_killed, reference, big_spec):
     out = worker_killed[0]
-    result = cli("sweep", big_spec, "--out", out, "--workers", 2, "--no-progress")
+    result = cli_here("sweep", big_spec, "--out", out, "--workers", 1, "--no-progress")
     assert result.returncode == 0, result.stderr
     assert_each_run_once(out, BIG_RUNS)
     assert_same_results(reference[0], out)
@@ -696,7 +709,7 @@ def test_failed_runs_are_recorded_and_retried(tmp_path, unchecked_plan, capsys):
 
     # Re-running retries the failed runs (and only those); they fail again, recorded once.
     stream = io.StringIO()
-    report = run_sweep(spec, out, workers=2, progress=False, stream=stream)
+    report = run_sweep(spec, out, workers=1, progress=False, stream=stream)
     assert "2 already done, 2 to run" in stream.getvalue()
     assert (report.total, report.skipped, report.done, report.ran) == (4, 2, 0, 2)
     assert [(f["run_id"], f["seed"]) for f in report.failed] == [(2, plan[2]), (3, plan[3])]
@@ -720,7 +733,7 @@ def test_scenario_sweep_results_can_be_read(tmp_path):
     spec = write_spec(tmp_path, "scen", SCENARIOS.replace("replications = 2",
                                                           "replications = 1"))
     out = tmp_path / "out"
-    report = run_sweep(spec, out, workers=2, progress=False, stream=io.StringIO())
+    report = run_sweep(spec, out, workers=1, progress=False, stream=io.StringIO())
     assert report.done == 3 and not report.failed
     runs = pd.read_parquet(out / "runs")
     assert sorted(runs["scenario"]) == ["baseline", "funding_halved", "volunteer_only"]

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, launched_chromium, served_app
+from browser import CHROMIUM
+from model import DEFAULTS
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
 TIMEOUT = 30_000   # ms
@@ -33,19 +34,18 @@ HALVED = _halved_grant()
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    log_path = tmp_path_factory.mktemp("viz") / "server.log"
-    with served_app(log_path) as url:
-        yield url
+def app_url(app_server):
+    """The app server the browser files share (tests/conftest.py), checked after this file."""
+    url, log_path = app_server
+    yield url
     text = Path(log_path).read_text()
     # the server fetched nothing from outside (a missing asset would be fetched from a CDN)
     assert "Could not load URL" not in text and "pypi.org" not in text, text[-2000:]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with launched_chromium(sync_api) as chromium:
-        yield chromium
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture
@@ -188,13 +188,15 @@ def test_compare_shows_progress_and_a_verdict_then_more_runs(visitor):
     lever.focus()
     page.keyboard.press("ArrowRight")
     page.locator(".kb-side").nth(1).get_by_text("edited").wait_for()
-    # 5 runs of 10 years each (the fewest runs, the longest span): long enough to see the
-    # progress bar, and the fewest runs to wait for
-    for test_id, key, expected in (("compare-reps", "ArrowLeft", "5"),
-                                   ("compare-years", "End", "10")):
+    # 5 runs of 4 years each: the fewest runs, and a span long enough to see the progress
+    # bar (10 runs of 4 years take seconds); the years go to 1 (Home), then 3 steps up
+    for test_id, keys, expected in (("compare-reps", ["ArrowLeft"], "5"),
+                                    ("compare-years", ["Home"] + ["ArrowRight"] * 3, "4")):
         page.locator(f"[role=slider][data-testid={test_id}]").focus()
-        page.keyboard.press(key)
+        for key in keys:
+            page.keyboard.press(key)
         wait_text(page, f".{test_id}-value", expected)
+    last_year = DEFAULTS["start_year"] + 4 - 1
     page.locator(".kb-run-compare").click()
     page.locator(".kb-progress").wait_for()
     assert "of 10" in page.locator(".kb-progress").inner_text()
@@ -203,7 +205,8 @@ def test_compare_shows_progress_and_a_verdict_then_more_runs(visitor):
     verdict.wait_for(timeout=120_000)
     text = verdict.inner_text()
     assert "With 5 paired runs per scenario" in text
-    for outcome in ("Referral uptake in 2008:", "Cases handled in 2008:", "Funds at the end",
+    for outcome in (f"Referral uptake in {last_year}:", f"Cases handled in {last_year}:",
+                    "Funds at the end",
                     "Staff at the end", "Agencies' mean trust", "Survivors not served"):
         assert outcome in text
     assert page.locator("[data-testid=compare-uptake] polygon").count() >= 2
@@ -211,7 +214,7 @@ def test_compare_shows_progress_and_a_verdict_then_more_runs(visitor):
     page.locator(".kb-more-runs").click()              # 5 -> 15 runs per scenario
     page.get_by_text("With 15 paired runs per scenario").wait_for(timeout=120_000)
     page.locator(".kb-lang-id").click()
-    page.get_by_text("Serapan rujukan tahun 2008").first.wait_for()
+    page.get_by_text(f"Serapan rujukan tahun {last_year}").first.wait_for()
     assert "selang keyakinan" in verdict.inner_text() and "SK " not in verdict.inner_text()
 
 

@@ -6,15 +6,14 @@ Skipped when /usr/bin/chromium (Debian's chromium) or the app's packages are mis
 """
 
 import os
-from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, launched_chromium, served_app
+from browser import CHROMIUM
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 TIMEOUT = 30_000   # ms
 PHONE = {"width": 390, "height": 844}
@@ -22,15 +21,14 @@ NETWORK = "[data-testid=network]"
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    with served_app(Path(tmp_path_factory.mktemp("layout")) / "server.log") as url:
-        yield url
+def app_url(app_server):
+    """The app server the browser files share (tests/conftest.py)."""
+    return app_server[0]
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with launched_chromium(sync_api) as chromium:
-        yield chromium
+def browser(chromium):
+    return chromium
 
 
 @pytest.fixture
