@@ -6,7 +6,6 @@ that is its own session, as a separate person would.
 """
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -85,12 +84,9 @@ def test_explore_step_slider_and_chart(visitor):
     page = visitor("/")
     page.locator("[data-testid=network] svg").wait_for()
     assert kpi(page, "week") == "0"
-    started = time.perf_counter()
+    # how fast a step shows is benchmarks/bench_app.py's figure, not a timed assertion here
     page.locator(".kb-step").click()
     wait_text(page, "[data-testid=kpi-week]", "1")
-    step_seconds = time.perf_counter() - started
-    print(f"one step shown in the browser after {step_seconds:.3f} s")
-    assert step_seconds < 1.5, f"a step took {step_seconds:.2f} s to show"
     page.locator(".kb-step-year").click()
     wait_text(page, "[data-testid=kpi-week]", "53")
     chart_before = page.locator("[data-testid=chart-uptake]").inner_html()
