@@ -99,13 +99,30 @@ arrivals, write_end, run_seconds, worker_hwm = [], [0.0], [0.0], {}
 calls, cpu_marks = {}, {}
 me = psutil.Process()
 
+def is_pool_worker(proc):
+    # pool workers are forks of multiprocessing's fork server, itself a child of this process
+    return proc.ppid() != me.pid and "forkserver" in " ".join(proc.cmdline())
+
+def pool_server_cpu():
+    # CPU-seconds of multiprocessing's fork server and of the workers it forked and reaped
+    # (they are not this process's children, so RUSAGE_CHILDREN does not hold them)
+    total = 0.0
+    for child in me.children():
+        try:
+            if "forkserver" in " ".join(child.cmdline()):
+                t = child.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+        except psutil.Error:
+            pass
+    return total
+
 def cpu_now():
     # CPU-seconds of this process, and of the local pool's live workers.
     r = resource.getrusage(resource.RUSAGE_SELF)
     workers = 0.0
-    for child in me.children():
+    for child in me.children(recursive=True):
         try:
-            if "spawn_main" in " ".join(child.cmdline()):
+            if is_pool_worker(child):
                 t = child.cpu_times()
                 workers += t.user + t.system
         except psutil.Error:
@@ -116,9 +133,9 @@ def sample_workers():
     # Peak RSS (VmHWM) of the local pool's worker processes, read while they are alive:
     # ru_maxrss of children is no good here, since Linux carries the parent's RSS at
     # fork/vfork over into the child's ru_maxrss across exec.
-    for child in me.children():
+    for child in me.children(recursive=True):
         try:
-            if "spawn_main" in " ".join(child.cmdline()):
+            if is_pool_worker(child):
                 worker_hwm[child.pid] = max(worker_hwm.get(child.pid, 0), hwm_kb(child.pid))
         except (psutil.Error, OSError):
             pass
@@ -178,6 +195,7 @@ report = run_sweep(spec, out, workers=workers, scheduler=scheduler, progress=Fal
 t1 = time.perf_counter()
 self1 = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+pool_cpu = pool_server_cpu()
 n = len(arrivals)
 print(json.dumps({
     "total": report.total, "done": report.done, "failed": len(report.failed),
@@ -188,7 +206,7 @@ print(json.dumps({
     "closing": (t1 - write_end[0]) if n else None,
     "calls": calls, "run_seconds": run_seconds[0],
     "main_cpu": (self1.ru_utime + self1.ru_stime) - (self0.ru_utime + self0.ru_stime),
-    "children_cpu": kids.ru_utime + kids.ru_stime,
+    "children_cpu": kids.ru_utime + kids.ru_stime + pool_cpu, "pool_cpu": pool_cpu,
     "hwm_before_kb": hwm_before, "hwm_kb": hwm_kb(),
     "worker_hwm_kb": sorted(worker_hwm.values()),
     "steady_runs": cpu_marks.get("last_n", 1) - 1,
@@ -269,8 +287,9 @@ def run_driver(label: str, spec: Path, out: Path, workers: int, scheduler: str =
     fig["label"] = label
     fig["process_wall"] = elapsed
     fig["rate"] = fig["done"] / fig["wall"]
-    fig["own_cpu"] = own1 - own0
-    fig["foreign_cpu"] = max(0.0, (busy1 - busy0) - (own1 - own0))
+    # the pool's fork server outlives the driver, so its CPU is not in own1 - own0
+    fig["own_cpu"] = own1 - own0 + fig.get("pool_cpu", 0.0)
+    fig["foreign_cpu"] = max(0.0, (busy1 - busy0) - fig["own_cpu"])
     fig["steal"] = steal1 - steal0
     fig["foreign_share"] = fig["foreign_cpu"] / (elapsed * (os.cpu_count() or 1))
     if cluster:

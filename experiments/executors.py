@@ -35,12 +35,15 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def _watch_parent(parent: int) -> None:
-    """Worker initializer: a daemon thread that ends this worker once its parent is gone
-    (the worker is then re-parented, so its parent id changes)."""
+def _watch_parent() -> None:
+    """Worker initializer: a daemon thread that ends this worker once the sweep's process
+    is gone (SIGKILL included): it waits on multiprocessing's sentinel for the parent,
+    which becomes ready when that process ends."""
+    parent = multiprocessing.parent_process()
+
     def watch():
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL)
+        while parent.is_alive():
+            parent.join(PARENT_POLL)
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
@@ -52,13 +55,16 @@ def run_local(tasks: Iterable[dict], workers: int, fn=execute) -> Iterator[dict]
     ``fn`` must be a module-level function (worker processes import it by name).
     """
     tasks = iter(tasks)
-    # 'spawn' gives each worker a clean interpreter: no state inherited from the
-    # parent, and no fork of a process that runs a progress-bar thread.
-    context = multiprocessing.get_context("spawn")
+    # Workers are forked from multiprocessing's fork server, a fresh single-threaded
+    # process that has imported the runner once: no state inherited from the sweep's
+    # process (nor a fork of its progress-bar thread), and each worker starts in
+    # milliseconds instead of importing mesa, scipy and pandas again (about 1.4 s).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["experiments.runner"])
     window = max(1, workers) * 4
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                 initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
+                                 initializer=_watch_parent) as pool:
             pending = set()
             for task in tasks:
                 pending.add(pool.submit(fn, task))

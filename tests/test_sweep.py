@@ -1,6 +1,6 @@
 """Parameter sweeps end to end: designs, seeds, executors, resume, kills and failures.
 
-Everything here runs real processes: a local 'spawn' pool, a real Dask cluster
+Everything here runs real processes: a local process pool, a real Dask cluster
 (scheduler and workers started with the `dask` command on 127.0.0.1), and
 `python run.py sweep` as a subprocess that is interrupted or SIGKILLed mid-sweep.
 Expensive sweeps are shared between tests with module-scoped fixtures.
@@ -566,8 +566,9 @@ def worker_killed(big_spec, tmp_path_factory):
     proc = start_cli_sweep(big_spec, out)
     try:
         wait_for_runs(proc, out, at_least=3)
-        workers = [c for c in psutil.Process(proc.pid).children()
-                   if "spawn_main" in " ".join(c.cmdline())]
+        # pool workers are forks of multiprocessing's fork server, a child of the sweep
+        workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                   if c.ppid() != proc.pid and "forkserver" in " ".join(c.cmdline())]
         assert len(workers) == 2, [c.cmdline() for c in workers]
         os.kill(workers[0].pid, signal.SIGKILL)
         stdout, stderr = proc.communicate(timeout=120)
