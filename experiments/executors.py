@@ -59,8 +59,12 @@ def run_local(tasks: Iterable[dict], workers: int, fn=execute) -> Iterator[dict]
     # process that has imported the runner once: no state inherited from the sweep's
     # process (nor a fork of its progress-bar thread), and each worker starts in
     # milliseconds instead of importing mesa, scipy and pandas again (about 1.4 s).
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["experiments.runner"])
+    # Where there is no fork server (Windows), each worker is a fresh interpreter.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["experiments.runner"])
+    else:
+        context = multiprocessing.get_context("spawn")
     window = max(1, workers) * 4
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context,
