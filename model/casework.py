@@ -172,7 +172,7 @@ def admit(model) -> None:
     per_case = p.hours_per_case_week
     free = [w.hours["casework"] - len(w.cases) * per_case for w in workers]   # free_case_hours
     total = sum(h for h in free if h > 0)
-    n = min(stochastic_round(model.random, total / p.hours_per_case_week), len(center.waiting))
+    n = min(stochastic_round(model.random, total / per_case), len(center.waiting))
     if n > 0:
         # the most free hours first, the earlier in the list on a tie (as max() picks)
         most_free = [(-h, i) for i, h in enumerate(free)]
@@ -182,7 +182,7 @@ def admit(model) -> None:
             if free[i] <= 0:
                 break
             start_case(model, center.waiting.popleft(), workers[i])
-            free[i] -= p.hours_per_case_week
+            free[i] -= per_case
             heapreplace(most_free, (-free[i], i))
     if center.waiting:
         for volunteer in model.volunteers:
@@ -190,7 +190,7 @@ def admit(model) -> None:
                 break
             # some of her case time is still free, but less than a whole case needs
             free = volunteer.free_case_hours()
-            if 0 < free < p.hours_per_case_week and volunteer.takes_extra_case():
+            if 0 < free < per_case and volunteer.takes_extra_case():
                 start_case(model, center.waiting.popleft(), volunteer)
 
 

@@ -152,19 +152,19 @@ class CollaborationModel(Model):
 
     # --- agent sets ------------------------------------------------------------------
     def register_agent(self, agent) -> None:
-        kind = type(agent)
+        self._forget_members(type(agent))
+        super().register_agent(agent)
+
+    def deregister_agent(self, agent) -> None:
+        self._forget_members(type(agent))
+        super().deregister_agent(agent)
+
+    def _forget_members(self, kind) -> None:
+        """Drop the kept tuples that one joining or leaving of ``kind`` makes stale."""
         by_type = self.__dict__.setdefault("_by_type", {})
         by_type.pop(kind, None)
         if kind is Staff or kind is Volunteer:
             by_type.pop("team", None)
-        super().register_agent(agent)
-
-    def deregister_agent(self, agent) -> None:
-        kind = type(agent)
-        self._by_type.pop(kind, None)
-        if kind is Staff or kind is Volunteer:
-            self._by_type.pop("team", None)
-        super().deregister_agent(agent)
 
     def _by_type_tuple(self, cls) -> tuple:
         """Mesa's agent set of ``cls`` as a tuple, kept until one joins or leaves (read only)."""
@@ -354,9 +354,8 @@ class CollaborationModel(Model):
         flow["case_costs_unfunded"] = center.unfunded_week
         volunteers = self._by_type_tuple(Volunteer)
         staff = self._by_type_tuple(Staff)
-        workers = staff + volunteers
         # every worker's hours dict is keyed in TIME_USES order; summed in worker order
-        hours = column_sums([w.hours.values() for w in workers], len(HOUR_COLUMNS))
+        hours = column_sums([w.hours.values() for w in self.team()], len(HOUR_COLUMNS))
         flow.update(zip(HOUR_COLUMNS, hours))
         rec.update(flow)
         rec["year"] = self.year
