@@ -34,8 +34,8 @@ ESTABLISHED = [o for o in FULL["outcomes"] if o["p_holm"] < FULL["alpha"]]
 def quick():
     """The quick run, in this process (workers=1): its results do not depend on the workers
     (tests/test_replicates.py), and under pytest-xdist both cores are busy anyway, so a pool
-    would only add its start-up and copying (the lead measured 29 s CPU in-process, 38 s
-    with 2 workers)."""
+    would only add its start-up and copying (measured on 2 cores: 29 s of CPU in-process,
+    38 s with 2 workers)."""
     return validate_model(quick=True, workers=1, out=None, progress=False)
 
 
