@@ -279,6 +279,33 @@ def test_play_runs_in_the_background_and_pauses():
     assert run.week == week
 
 
+def test_pause_during_a_step_of_several_weeks_stops_it_and_waits_for_it():
+    """A pause while the play thread is inside a step of several weeks (as under load, when
+    several weeks fall due at once): the step stops after its current week, and once pause()
+    returns the week no longer changes (it once went on for the rest of the step)."""
+    import threading
+
+    run = LiveRun()
+    model_step, started = run.model.step, threading.Event()
+
+    def slow_step():
+        started.set()
+        time.sleep(0.05)
+        model_step()
+
+    run.model.step = slow_step
+    stop = threading.Event()
+    run._stop = stop
+    stepping = threading.Thread(target=run.step, args=(20, stop))
+    stepping.start()
+    started.wait(5)
+    run.pause()
+    week = run.week
+    stepping.join(5)
+    assert 1 <= week < 20
+    assert run.week == week
+
+
 # --- pages ---------------------------------------------------------------------------------
 def kpi_value(rc, key):
     """The headline number ``key`` as shown (the KPI strip is one HTML block)."""

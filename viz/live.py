@@ -222,7 +222,7 @@ class LiveRun:
                 return
             try:
                 for _ in range(weeks):
-                    if self.model.steps >= MAX_WEEKS:
+                    if self.model.steps >= MAX_WEEKS or (stop is not None and stop.is_set()):
                         break
                     self.model.step()
             except Exception as err:
@@ -278,8 +278,11 @@ class LiveRun:
             self._stop.set()
 
     def pause(self) -> None:
+        """Stop playing: once this returns, the week no longer changes until play or step."""
         self._stop_flag()
         self._stop = None
+        with self.lock:     # a step under way stops after its current week; wait for it
+            pass
         if self.playing.peek():
             self.playing.value = False
 
