@@ -355,24 +355,40 @@ def test_tapping_a_chart_shows_its_values(visitor):
     assert "handled, last 13 weeks: " in tip.text_content()
 
 
-@pytest.mark.parametrize("width, height", [(390, 844), (1024, 768), (1366, 768), (1920, 1080)])
-def test_no_page_scrolls_sideways_and_teach_hides_nothing(browser, app_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
+#: Screens from a desktop to a phone, widest first: a page laid out wide and then narrowed
+#: must still fit (the app's layout is CSS only, so a page resized to a screen is laid out
+#: as one opened on it, and the four screens need one page load each instead of four).
+SCREENS = [(1920, 1080), (1366, 768), (1024, 768), (390, 844)]
+
+
+def show_on(page, width, height):
+    """Resize the page's viewport and wait until the page has the new width."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function("(w) => window.innerWidth === w", arg=width)
+
+
+def test_no_page_scrolls_sideways_and_teach_hides_nothing(browser, app_url):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0])))
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     try:
         for path, ready in (("/?lang=id", "[data-testid=network] svg"),
-                            ("/compare", ".kb-run-compare"), ("/teach?step=2", ".kb-teach-ask"),
-                            ("/about", "[data-testid=about-study]")):
+                            ("/compare", ".kb-run-compare"), ("/about", "[data-testid=about-study]"),
+                            ("/teach?step=2", ".kb-teach-ask")):
             page.goto(app_url + path)
             page.locator(ready).wait_for()
-            width_now = page.evaluate("document.documentElement.scrollWidth")
-            assert width_now <= width, f"{path} is {width_now} px wide at {width} px"
-        page.goto(app_url + "/teach?step=2")
-        page.locator(".kb-teach-ask").scroll_into_view_if_needed()
-        ask, nav = page.locator(".kb-teach-ask").bounding_box(), \
-            page.locator(".kb-teach-nav").bounding_box()
-        overlap = min(ask["y"] + ask["height"], nav["y"] + nav["height"]) - max(ask["y"], nav["y"])
-        assert overlap <= 0, "Teach's Back/Next bar covers the question to the class"
+            for width, height in SCREENS:
+                show_on(page, width, height)
+                width_now = page.evaluate("document.documentElement.scrollWidth")
+                assert width_now <= width, f"{path} is {width_now} px wide at {width} px"
+        for width, height in SCREENS:                 # still on /teach?step=2
+            show_on(page, width, height)
+            page.locator(".kb-teach-ask").scroll_into_view_if_needed()
+            ask, nav = page.locator(".kb-teach-ask").bounding_box(), \
+                page.locator(".kb-teach-nav").bounding_box()
+            overlap = (min(ask["y"] + ask["height"], nav["y"] + nav["height"])
+                       - max(ask["y"], nav["y"]))
+            assert overlap <= 0, \
+                f"Teach's Back/Next bar covers the question to the class at {width}x{height}"
     finally:
         context.close()

@@ -118,28 +118,46 @@ COVERED = """() => {
     return covered; }"""
 
 
+#: Laptop and desktop screens, widest first. Each page is loaded once, on the widest, and
+#: then resized to the others: the app's layout is CSS only, so a page resized to a screen is
+#: laid out as one opened on it (and a layout that held at a wider screen must still hold).
+SCREENS = [(1920, 1080), (1366, 768), (1024, 768)]
+
+
+def show_on(page, width, height):
+    """Resize the page's viewport and wait until the page has the new width."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function("(w) => window.innerWidth === w", arg=width)
+
+
+def legend_faults(boxes) -> tuple[list, list]:
+    """Legend entries outside their chart, and pairs of entries that overlap."""
+    return [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0], overlapping(boxes)
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
-@pytest.mark.parametrize("width, height", [(1024, 768), (1366, 768), (1920, 1080)])
 def test_no_chart_legend_is_clipped_or_overlaps_and_nothing_hides_behind_the_bars(
-        open_page, width, height, lang):
-    page = open_page(f"/?lang={lang}", {"width": width, "height": height})
+        open_page, lang):
+    page = open_page(f"/?lang={lang}", dict(zip(("width", "height"), SCREENS[0])))
     page.locator(".kb-step-year").click()
     page.wait_for_function("() => document.querySelector('[data-testid=kpi-week]')"
                            ".textContent.trim() === '52'")
-    boxes = page.evaluate(LEGEND_BOXES)
-    assert len(boxes) >= 12                             # six charts, two lines or more each
-    clipped = [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0]
-    assert not clipped, f"legends outside their chart at {width}x{height}: {clipped}"
-    assert not overlapping(boxes), f"legend entries overlap at {width}x{height}"
-    net_legend = page.locator(".kb-net-card .kb-legend").bounding_box()
-    net_card = page.locator(".kb-net-card").bounding_box()
-    assert net_legend["x"] + net_legend["width"] <= net_card["x"] + net_card["width"]
-    assert page.evaluate(COVERED) == []
+    for width, height in SCREENS:
+        show_on(page, width, height)
+        boxes = page.evaluate(LEGEND_BOXES)
+        assert len(boxes) >= 12                         # six charts, two lines or more each
+        clipped, overlaps = legend_faults(boxes)
+        assert not clipped, f"legends outside their chart at {width}x{height}: {clipped}"
+        assert not overlaps, f"legend entries overlap at {width}x{height}: {overlaps}"
+        net_legend = page.locator(".kb-net-card .kb-legend").bounding_box()
+        net_card = page.locator(".kb-net-card").bounding_box()
+        assert net_legend["x"] + net_legend["width"] <= net_card["x"] + net_card["width"], \
+            f"the network's legend leaves its card at {width}x{height}"
+        assert page.evaluate(COVERED) == [], f"covered at {width}x{height}"
 
 
-@pytest.mark.parametrize("width, height", [(1024, 768), (1366, 768), (1920, 1080)])
-def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
+def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url):
+    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0])))
     page = context.new_page()
     page.set_default_timeout(60_000)
     found = {}
@@ -151,11 +169,13 @@ def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url, 
             page.goto(app_url + path)
             page.locator(run).click()
             page.locator(result).wait_for()
-            found[path] = page.evaluate(LEGEND_BOXES)
+            for width, height in SCREENS:
+                show_on(page, width, height)
+                found[path, width, height] = page.evaluate(LEGEND_BOXES)
     finally:
         context.close()
-    for path, boxes in found.items():
+    for (path, width, height), boxes in found.items():
         assert boxes, f"no chart legend on {path}"
-        clipped = [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0]
+        clipped, overlaps = legend_faults(boxes)
         assert not clipped, f"legends outside their chart on {path} at {width}x{height}"
-        assert not overlapping(boxes), f"legend entries overlap on {path} at {width}x{height}"
+        assert not overlaps, f"legend entries overlap on {path} at {width}x{height}"
