@@ -46,14 +46,9 @@ def write_spec(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def cli(*args, timeout=180):
-    return subprocess.run([PY, RUN, *map(str, args)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout)
-
-
 def cli_here(*args) -> subprocess.CompletedProcess:
-    """The command line's ``main`` in this process, with what it prints: for a command that
-    follows a killed sweep, where a fresh interpreter would only add its start-up."""
+    """The command line's ``main`` in this process, with what it prints (what run.py would
+    print and return): a fresh interpreter would only add its start-up."""
     from cli import main
 
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -596,7 +591,7 @@ def test_folder_with_a_different_spec_is_refused(reference, tmp_path):
     other = write_spec(tmp_path, "other", BIG.replace("seed = 2026", "seed = 2027"))
     manifest = (out / "manifest.json").read_bytes()
     files = sorted(p.name for p in out.rglob("*"))
-    result = cli("sweep", other, "--out", out, "--workers", 1, "--no-progress")
+    result = cli_here("sweep", other, "--out", out, "--workers", 1, "--no-progress")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("error: ")
@@ -618,7 +613,7 @@ def test_non_empty_folder_without_manifest_is_refused(big_spec, tmp_path):
     out = tmp_path / "busy"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
-    result = cli("sweep", big_spec, "--out", out, "--no-progress")
+    result = cli_here("sweep", big_spec, "--out", out, "--no-progress")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"error: {out} is not empty and holds no sweep manifest" in result.stderr
