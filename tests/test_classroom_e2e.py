@@ -208,7 +208,7 @@ def test_a_student_who_reloads_comes_back_with_her_role(person, control):
     # and she still plays: her decision after the reload is taken, and the round, which
     # waits for both, moves on once Budi's comes too
     ani.locator("[data-testid=submit]").click()
-    ani.locator("[data-testid=status]", has_text="Sent").wait_for()
+    ani.locator("[data-testid=status]", has_text="Waiting for the others").wait_for()
     control("submit", code, budi)
     ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
 
