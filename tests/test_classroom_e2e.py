@@ -75,7 +75,8 @@ class Phones:
         self.contexts = []
 
     def open(self, path: str, wait: bool = True):
-        """A free context's page at ``path``; wait=False: once the server answered."""
+        """A free context's page at ``path``; wait=False: return once the server answered,
+        so that several pages load at once."""
         if self.free:
             page = self.free.pop()
         else:
