@@ -5,9 +5,17 @@ every person has her own browser context (her own session), as on her own phone.
 what is checked is the server with a full class (30 or 60 students), a few students use
 real pages and the others are seated through the rooms' own API on the same server
 (tests/app_with_control.py), which is what their pages would call.
+
+A browser context's first page load costs about three times the CPU of the next ones (its
+cache and renderer are cold), so the file keeps its contexts: when a test ends, each of its
+people leaves the app and her context's cookies are cleared, and the next test hands that
+context to a new person (a new session, as on a phone handed on). The tests that need only
+an open room and a join form share one room and one student page (the ``join_screen``
+fixture); a refused student tries the next input in the same page.
 """
 
 import os
+from contextlib import contextmanager
 
 import pytest
 
@@ -17,6 +25,8 @@ if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+from playwright.sync_api import Error as BrowserError
 
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
@@ -50,23 +60,79 @@ def browser(chromium):
     return chromium
 
 
-@pytest.fixture
-def person(browser, app_url):
-    """Opens a new person's page (own context) at a path; closes them all afterwards."""
-    contexts = []
+class Phones:
+    """The file's browser contexts, each lent to one person at a time (one page each).
 
-    def open_page(path, wait=True):
-        """wait=False: return once the server answered, so that several pages load at once."""
-        context = browser.new_context(viewport={"width": 800, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.goto(app_url + path, wait_until="load" if wait else "commit")
+    A context given back leaves the app (about:blank: its page's session on the server
+    disconnects) and loses its cookies (Solara's session cookie), so the next person who
+    gets it starts a session of her own; only the browser's cache stays warm.
+    """
+
+    def __init__(self, browser, url: str):
+        self.browser = browser
+        self.url = url
+        self.free = []
+        self.contexts = []
+
+    def open(self, path: str, wait: bool = True):
+        """A free context's page at ``path``; wait=False: return once the server answered,
+        so that several pages load at once."""
+        if self.free:
+            page = self.free.pop()
+        else:
+            context = self.browser.new_context(viewport={"width": 800, "height": 900})
+            self.contexts.append(context)
+            page = context.new_page()
+            page.set_default_timeout(TIMEOUT)
+        page.goto(self.url + path, wait_until="load" if wait else "commit")
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    def give_back(self, page) -> None:
+        """The person leaves: her page leaves the app, her cookies go (a broken context
+        is closed instead of lent again)."""
+        try:
+            page.goto("about:blank")
+            page.context.clear_cookies()
+        except BrowserError:
+            self.contexts.remove(page.context)
+            page.context.close()
+            return
+        self.free.append(page)
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def phones(browser, app_url):
+    pool = Phones(browser, app_url)
+    yield pool
+    pool.close()
+
+
+@contextmanager
+def people(phones):
+    """open_page(path, wait=True): a new person's page, her context her own until the end."""
+    pages = []
+
+    def open_page(path, wait=True):
+        page = phones.open(path, wait)
+        pages.append(page)
+        return page
+
+    try:
+        yield open_page
+    finally:
+        for page in pages:
+            phones.give_back(page)
+
+
+@pytest.fixture
+def person(phones):
+    """Opens a new person's page (a context of her own) at a path, for this test."""
+    with people(phones) as open_page:
+        yield open_page
 
 
 def start_room(person):
@@ -130,18 +196,21 @@ def test_a_teacher_and_30_students_play_rounds(person, control):
     students[0].locator("[data-testid=ended]").wait_for()
 
 
-def test_a_student_who_reloads_comes_back_with_her_role(person):
+def test_a_student_who_reloads_comes_back_with_her_role(person, control):
     teacher, code = start_room(person)
-    ani, budi = join_at_once(person, (code, "Ani"), (code, "Budi"))
+    ani = join(person, code, "Ani")
+    budi, _ = control("join", code, "Budi")   # her classmate, seated through the room's API
     role = ani.locator("[data-testid=role]").inner_text()
     ani.wait_for_url("**token=**")
     ani.reload()
     assert ani.locator("[data-testid=role]").inner_text() == role
     teacher.locator("[data-testid=player]").nth(1).wait_for()
     assert teacher.locator("[data-testid=player]").count() == 2
-    # and she still plays: her decision after the reload counts for the round
+    # and she still plays: her decision after the reload is taken, and the round, which
+    # waits for both, moves on once Budi's comes too
     ani.locator("[data-testid=submit]").click()
-    budi.locator("[data-testid=submit]").click()
+    ani.locator("[data-testid=status]", has_text="Waiting for the others").wait_for()
+    control("submit", code, budi)
     ani.locator("[data-testid=round]", has_text="Round 2").wait_for()
 
 
@@ -186,37 +255,69 @@ def test_each_student_reads_her_own_language(person):
     assert "Round 1" in budi.locator("[data-testid=round]").inner_text()
 
 
-def form_join(person, code, name):
-    page = person("/join")
+@pytest.fixture(scope="module")
+def open_class(phones):
+    """A room, its teacher's page and a student's page, for the tests of the join form: a
+    refused student changes nothing in the room; the markup test seats one student."""
+    with people(phones) as open_page:
+        teacher, code = start_room(open_page)
+        student = open_page("/join")
+        student.locator("[data-testid=join]").wait_for()
+        yield teacher, code, student
+
+
+@pytest.fixture
+def join_screen(open_class, app_url):
+    """(teacher's page, room code, a student's page on the join form): the shared student's
+    page as the last refusal left it (its message stays until the next attempt), or a new
+    join form if a test before seated her."""
+    teacher, code, student = open_class
+    if student.locator("[data-testid=join]").count() == 0:
+        student.goto(app_url + "/join")
+        student.locator("[data-testid=join]").wait_for()
+    return teacher, code, student
+
+
+def send_join_form(page, code, name):
+    """Types the code and the nickname into the join form and presses Join."""
     page.locator(".kb-join-code input").fill(code)
     page.locator(".kb-join-name input").fill(name)
     page.locator("[data-testid=join]").click()
-    return page
+
+
+def refusal(page, code, name, says):
+    """Sends the join form; the page's message that should say ``says``, to wait for. The
+    page must not say it before: a message left by an earlier attempt would pass for it."""
+    message = page.locator("[data-testid=error]", has_text=says)
+    assert message.count() == 0, f"the page says {says!r} before this attempt"
+    send_join_form(page, code, name)
+    return message
+
+
+def test_a_wrong_code_gets_a_message(join_screen):
+    _, _, page = join_screen
+    refusal(page, "ZZZZ9", "Ani", "no open class with this code").wait_for()
 
 
 @pytest.mark.parametrize("name, says", [("", "type a nickname"),
                                         ("x" * 10_240, "too long")])
-def test_bad_names_get_a_message_and_no_role(person, name, says):
-    teacher, code = start_room(person)
-    page = form_join(person, code, name)
-    assert says in page.locator("[data-testid=error]").inner_text()
+def test_bad_names_get_a_message_and_no_role(join_screen, control, name, says):
+    teacher, code, page = join_screen
+    seated = control("roles", code)
+    refusal(page, code, name, says).wait_for()
     assert page.locator("[data-testid=role]").count() == 0
-    assert teacher.locator("[data-testid=player]").count() == 0
+    assert control("roles", code) == seated
+    assert teacher.locator("[data-testid=player]").count() == len(seated)
 
 
-def test_a_nickname_with_markup_is_shown_as_text(person):
-    teacher, code = start_room(person)
+def test_a_nickname_with_markup_is_shown_as_text(join_screen):
+    teacher, code, page = join_screen
     name = "<b>Siti</b>"
-    page = form_join(person, code, name)
+    send_join_form(page, code, name)
     page.locator("[data-testid=role]").wait_for()
-    player = teacher.locator("[data-testid=player]").first
+    player = teacher.locator("[data-testid=player]", has_text="Siti")
     player.wait_for()
     assert name in player.inner_text() and player.locator("b").count() == 0
-
-
-def test_a_wrong_code_gets_a_message(person):
-    page = form_join(person, "ZZZZ9", "Ani")
-    assert "no open class with this code" in page.locator("[data-testid=error]").inner_text()
 
 
 def test_the_61st_student_is_told_the_class_is_full(person, control):
@@ -230,7 +331,7 @@ def test_the_61st_student_is_told_the_class_is_full(person, control):
     assert teacher.locator("[data-testid=player]").count() == MAX_PARTICIPANTS
 
 
-def test_two_rooms_at_once_share_nothing(person):
+def test_two_rooms_at_once_share_nothing(person, app_url):
     (teacher_a, code_a), (teacher_b, code_b) = start_rooms_at_once(person, 2)
     assert code_a != code_b
     ani, budi = join_at_once(person, (code_a, "Ani"), (code_b, "Ani"))   # same nickname
@@ -241,8 +342,8 @@ def test_two_rooms_at_once_share_nothing(person):
     assert "Round 1" in teacher_b.locator("[data-testid=round]").inner_text()
     assert "Round 1" in budi.locator("[data-testid=round]").inner_text()
     assert teacher_b.locator("[data-testid=player]").count() == 1
-    # a student's token from room A does not open room B
+    # a student's token from room A does not open room B: Ani edits her link to room B
     token = ani.url.split("token=")[1].split("&")[0]
-    stranger = person(f"/join?code={code_b}&token={token}")
-    stranger.locator("[data-testid=error]").wait_for()
-    assert stranger.locator("[data-testid=role]").count() == 0
+    ani.goto(f"{app_url}/join?code={code_b}&token={token}")
+    ani.locator("[data-testid=error]").wait_for()
+    assert ani.locator("[data-testid=role]").count() == 0
