@@ -1,4 +1,5 @@
-"""What the browser tests share: Debian's chromium, a free local port, the served app.
+"""What the browser tests share: Debian's chromium, a free local port, the served app, and
+a pool of browser contexts lent to one person at a time (``Phones``).
 
 ``served_app`` serves the app exactly as ``run.py viz`` does; ``served_app_with_control``
 serves the same app with a line into its classroom rooms (``tests/app_with_control.py``),
@@ -105,3 +106,85 @@ def launched_chromium(sync_api):
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
+
+
+class Phones:
+    """Browser contexts of one kind, each lent to one person at a time (one page each).
+
+    A context's first page load of the app costs about three times the CPU of the next
+    ones (measured: 3.4 CPU-s against 1.5; its cache and renderer are cold), so the
+    browser files keep their contexts. A context given back leaves the app (about:blank:
+    its page's session on the server disconnects) and loses its cookies (Solara's session
+    cookie), so the next person who gets it starts a session of her own; only the
+    browser's cache stays warm, as on a phone handed on. ``options`` are those of
+    ``browser.new_context`` (a viewport, touch, downloads).
+    """
+
+    def __init__(self, browser, url: str, timeout_ms: int, **options):
+        self.browser, self.url, self.timeout_ms, self.options = browser, url, timeout_ms, options
+        self.free = []
+        self.contexts = []
+
+    def take(self):
+        """A page of a free context (a new context if none is free), not yet anywhere."""
+        from playwright.sync_api import Error as BrowserError
+
+        while self.free:
+            page = self.free.pop()
+            try:
+                page.context.clear_cookies()
+                if "viewport" in self.options:          # a test may have resized it
+                    page.set_viewport_size(self.options["viewport"])
+                return page
+            except BrowserError:
+                self._drop(page)
+        context = self.browser.new_context(**self.options)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(self.timeout_ms)
+        return page
+
+    def open(self, path: str, wait: bool = True):
+        """A free context's page at ``path``; wait=False: return once the server answered,
+        so that several pages load at once."""
+        page = self.take()
+        page.goto(self.url + path, wait_until="load" if wait else "commit")
+        return page
+
+    def give_back(self, page) -> None:
+        """The person leaves: her page leaves the app, her cookies go (a broken context
+        is closed instead of lent again)."""
+        from playwright.sync_api import Error as BrowserError
+
+        try:
+            page.goto("about:blank")
+            page.context.clear_cookies()
+        except BrowserError:
+            self._drop(page)
+            return
+        self.free.append(page)
+
+    def _drop(self, page) -> None:
+        self.contexts.remove(page.context)
+        page.context.close()
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@contextmanager
+def people(phones: Phones):
+    """open_page(path, wait=True): a new person's page, her context her own until the end."""
+    pages = []
+
+    def open_page(path, wait=True):
+        page = phones.open(path, wait)
+        pages.append(page)
+        return page
+
+    try:
+        yield open_page
+    finally:
+        for page in pages:
+            phones.give_back(page)

@@ -6,27 +6,23 @@ what is checked is the server with a full class (30 or 60 students), a few stude
 real pages and the others are seated through the rooms' own API on the same server
 (tests/app_with_control.py), which is what their pages would call.
 
-A browser context's first page load costs about three times the CPU of the next ones (its
-cache and renderer are cold), so the file keeps its contexts: when a test ends, each of its
-people leaves the app and her context's cookies are cleared, and the next test hands that
-context to a new person (a new session, as on a phone handed on). The tests that need only
+The file keeps its browser contexts (tests/browser.py ``Phones``): when a test ends, each of
+its people leaves the app and her context's cookies are cleared, and the next test hands
+that context to a new person (a new session, as on a phone handed on). The tests that need only
 an open room and a join form share one room and one student page (the ``join_screen``
 fixture); a refused student tries the next input in the same page.
 """
 
 import os
-from contextlib import contextmanager
 
 import pytest
 
-from browser import CHROMIUM, served_app_with_control
+from browser import CHROMIUM, Phones, people, served_app_with_control
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"end-to-end tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
 pytest.importorskip("solara", reason="the app's packages (solara) are not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
-from playwright.sync_api import Error as BrowserError
 
 from viz.classroom.engine import ClassRun
 from viz.classroom.room import MAX_PARTICIPANTS
@@ -60,72 +56,11 @@ def browser(chromium):
     return chromium
 
 
-class Phones:
-    """The file's browser contexts, each lent to one person at a time (one page each).
-
-    A context given back leaves the app (about:blank: its page's session on the server
-    disconnects) and loses its cookies (Solara's session cookie), so the next person who
-    gets it starts a session of her own; only the browser's cache stays warm.
-    """
-
-    def __init__(self, browser, url: str):
-        self.browser = browser
-        self.url = url
-        self.free = []
-        self.contexts = []
-
-    def open(self, path: str, wait: bool = True):
-        """A free context's page at ``path``; wait=False: return once the server answered,
-        so that several pages load at once."""
-        if self.free:
-            page = self.free.pop()
-        else:
-            context = self.browser.new_context(viewport={"width": 800, "height": 900})
-            self.contexts.append(context)
-            page = context.new_page()
-            page.set_default_timeout(TIMEOUT)
-        page.goto(self.url + path, wait_until="load" if wait else "commit")
-        return page
-
-    def give_back(self, page) -> None:
-        """The person leaves: her page leaves the app, her cookies go (a broken context
-        is closed instead of lent again)."""
-        try:
-            page.goto("about:blank")
-            page.context.clear_cookies()
-        except BrowserError:
-            self.contexts.remove(page.context)
-            page.context.close()
-            return
-        self.free.append(page)
-
-    def close(self) -> None:
-        for context in self.contexts:
-            context.close()
-
-
 @pytest.fixture(scope="module")
 def phones(browser, app_url):
-    pool = Phones(browser, app_url)
+    pool = Phones(browser, app_url, TIMEOUT, viewport={"width": 800, "height": 900})
     yield pool
     pool.close()
-
-
-@contextmanager
-def people(phones):
-    """open_page(path, wait=True): a new person's page, her context her own until the end."""
-    pages = []
-
-    def open_page(path, wait=True):
-        page = phones.open(path, wait)
-        pages.append(page)
-        return page
-
-    try:
-        yield open_page
-    finally:
-        for page in pages:
-            phones.give_back(page)
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """The browser app in a real browser: the real server (subprocess) driven by Chromium (playwright).
 
 Skipped when /usr/bin/chromium (Debian's chromium) or the app's packages are missing.
-One server serves every test of this file; each test opens its own browser context,
-that is its own session, as a separate person would.
+One server serves every test of this file; each person a test opens has a browser context
+of her own, that is her own session. Contexts are lent from test to test with their cookies
+cleared (tests/browser.py ``Phones``), so a person's session is new, as on a phone handed on.
 """
 
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM
+from browser import CHROMIUM, Phones
 from model import DEFAULTS
 
 if not os.path.exists(CHROMIUM):
@@ -47,25 +48,36 @@ def browser(chromium):
     return chromium
 
 
+@pytest.fixture(scope="module")
+def phones(browser, app_url):
+    """The file's browser contexts, lent to one person at a time (tests/browser.py)."""
+    pool = Phones(browser, app_url, TIMEOUT, viewport={"width": 1440, "height": 900},
+                  accept_downloads=True)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def visitor(browser, app_url):
-    """A function opening a new person's tab (own context) at a path; records every request."""
-    contexts, requests = [], []
+def visitor(phones, app_url):
+    """A function opening a new person's tab (a context her own, a new session) at a path;
+    records every request."""
+    pages, requests = [], []
+
+    def record(request):
+        requests.append(request.url)
 
     def open_page(path="/"):
-        context = browser.new_context(viewport={"width": 1440, "height": 900},
-                                      accept_downloads=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.on("request", lambda r: requests.append(r.url))
+        page = phones.take()
+        pages.append(page)
+        page.on("request", record)
         page.goto(app_url + path)
         page.locator(".kb-header").wait_for()
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for page in pages:
+        page.remove_listener("request", record)
+        phones.give_back(page)
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "data:", "blob:"))]
     assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
 
@@ -367,10 +379,9 @@ def show_on(page, width, height):
     page.wait_for_function("(w) => window.innerWidth === w", arg=width)
 
 
-def test_no_page_scrolls_sideways_and_teach_hides_nothing(browser, app_url):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0])))
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT)
+def test_no_page_scrolls_sideways_and_teach_hides_nothing(phones, app_url):
+    page = phones.take()
+    show_on(page, *SCREENS[0])
     try:
         for path, ready in (("/?lang=id", "[data-testid=network] svg"),
                             ("/compare", ".kb-run-compare"), ("/about", "[data-testid=about-study]"),
@@ -391,4 +402,4 @@ def test_no_page_scrolls_sideways_and_teach_hides_nothing(browser, app_url):
             assert overlap <= 0, \
                 f"Teach's Back/Next bar covers the question to the class at {width}x{height}"
     finally:
-        context.close()
+        phones.give_back(page)

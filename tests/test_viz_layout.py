@@ -8,7 +8,7 @@ Skipped when /usr/bin/chromium (Debian's chromium) or the app's packages are mis
 import os
 
 import pytest
-from browser import CHROMIUM
+from browser import CHROMIUM, Phones
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
@@ -31,23 +31,40 @@ def browser(chromium):
     return chromium
 
 
+@pytest.fixture(scope="module")
+def phones(browser, app_url):
+    """phones(**options): the file's browser contexts of one kind (touch or not), lent to one
+    test at a time with their cookies cleared (tests/browser.py ``Phones``)."""
+    pools = {}
+
+    def of_kind(**options):
+        key = tuple(sorted(options.items()))
+        if key not in pools:
+            pools[key] = Phones(browser, app_url, TIMEOUT, **options)
+        return pools[key]
+
+    yield of_kind
+    for pool in pools.values():
+        pool.close()
+
+
 @pytest.fixture
-def open_page(browser, app_url):
-    """Opens a path in a new context (its own session) of the given screen; closed after."""
-    contexts = []
+def open_page(phones):
+    """Opens a path on a screen of the given size, in a context (a session) of its own."""
+    lent = []
 
     def open_at(path, viewport, **options):
-        context = browser.new_context(viewport=viewport, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(TIMEOUT)
-        page.goto(app_url + path)
+        pool = phones(**options)
+        page = pool.take()
+        lent.append((pool, page))
+        page.set_viewport_size(viewport)
+        page.goto(pool.url + path)
         page.locator(f"{NETWORK} svg").wait_for()
         return page
 
     yield open_at
-    for context in contexts:
-        context.close()
+    for pool, page in lent:
+        pool.give_back(page)
 
 
 def scroll_widths(page) -> dict:
@@ -156,10 +173,11 @@ def test_no_chart_legend_is_clipped_or_overlaps_and_nothing_hides_behind_the_bar
         assert page.evaluate(COVERED) == [], f"covered at {width}x{height}"
 
 
-def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url):
-    context = browser.new_context(viewport=dict(zip(("width", "height"), SCREENS[0])))
-    page = context.new_page()
+def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(phones, app_url):
+    pool = phones()
+    page = pool.take()
     page.set_default_timeout(60_000)
+    show_on(page, *SCREENS[0])
     found = {}
     try:
         for path, run, result in (("/compare?lang=id&reps=5&years=1", ".kb-run-compare",
@@ -173,7 +191,8 @@ def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(browser, app_url):
                 show_on(page, width, height)
                 found[path, width, height] = page.evaluate(LEGEND_BOXES)
     finally:
-        context.close()
+        page.set_default_timeout(TIMEOUT)
+        pool.give_back(page)
     for (path, width, height), boxes in found.items():
         assert boxes, f"no chart legend on {path}"
         clipped, overlaps = legend_faults(boxes)
