@@ -306,6 +306,42 @@ def test_pause_during_a_step_of_several_weeks_stops_it_and_waits_for_it():
     assert run.week == week
 
 
+def test_a_frame_of_the_run_being_replaced_never_lands_after_the_new_runs_first_frame():
+    """Reset while the play thread publishes a frame of the old run, slowly: once reset()
+    returns, the page shows the new run (week 0), not the old run's last frame."""
+    import threading
+
+    run = LiveRun()
+    real, started = run.frame, threading.Event()
+
+    class SlowToShowTheOldRun:
+        """The frame variable, slow to take a frame of the first run (a stalled thread)."""
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        @property
+        def value(self):
+            return real.value
+
+        @value.setter
+        def value(self, frame):
+            if frame.build == 1 and frame.week > 0:
+                started.set()
+                time.sleep(0.3)
+            real.value = frame
+
+    run.frame = SlowToShowTheOldRun()
+    stop = threading.Event()
+    run._stop = stop
+    stepping = threading.Thread(target=run.step, args=(3, stop))
+    stepping.start()
+    assert started.wait(5)
+    run.reset()
+    stepping.join(5)
+    assert run.frame.value.build == run._builds and run.frame.value.week == 0
+
+
 # --- pages ---------------------------------------------------------------------------------
 def kpi_value(rc, key):
     """The headline number ``key`` as shown (the KPI strip is one HTML block)."""

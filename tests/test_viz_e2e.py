@@ -386,6 +386,7 @@ def test_no_page_scrolls_sideways_and_teach_hides_nothing(phones, app_url):
         for path, ready in (("/?lang=id", "[data-testid=network] svg"),
                             ("/compare", ".kb-run-compare"), ("/about", "[data-testid=about-study]"),
                             ("/teach?step=2", ".kb-teach-ask")):
+            show_on(page, *SCREENS[0])
             page.goto(app_url + path)
             page.locator(ready).wait_for()
             for width, height in SCREENS:
@@ -394,6 +395,7 @@ def test_no_page_scrolls_sideways_and_teach_hides_nothing(phones, app_url):
                 assert width_now <= width, f"{path} is {width_now} px wide at {width} px"
         for width, height in SCREENS:                 # still on /teach?step=2
             show_on(page, width, height)
+            page.evaluate("window.scrollTo(0, 0)")    # where a page opened on this screen is
             page.locator(".kb-teach-ask").scroll_into_view_if_needed()
             ask, nav = page.locator(".kb-teach-ask").bounding_box(), \
                 page.locator(".kb-teach-nav").bounding_box()

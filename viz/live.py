@@ -230,9 +230,11 @@ class LiveRun:
                 self._stop_flag()
                 return
             frame = self._snapshot(self.settings.peek())
-        self.frame.value = frame
-        if len(frame.changes) != len(self.applied.peek()[1]):       # a scheduled event
-            self._publish_applied(frame)
+            # published under the lock: pause() (and so Reset or a new run) waits for it, and
+            # a frame of the run being replaced never lands after the new run's first frame
+            self.frame.value = frame
+            if len(frame.changes) != len(self.applied.peek()[1]):   # a scheduled event
+                self._publish_applied(frame)
 
     def play(self) -> None:
         """Step in a background thread at ``speed`` simulated weeks per second, until paused.
