@@ -34,7 +34,8 @@ def pytest_sessionstart(session):
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's chromium driven by playwright, launched once for the browser files of this
-    process (playwright's sync API allows one at a time); the files lend their contexts from test to test (tests/browser.py ``Phones``)."""
+    process (playwright's sync API allows one at a time); the files lend their contexts
+    from test to test (tests/browser.py ``Phones``)."""
     from browser import launched_chromium
     from playwright import sync_api
 
