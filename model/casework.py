@@ -170,7 +170,7 @@ def admit(model) -> None:
     p = model.p
     workers = model.team()
     per_case = p.hours_per_case_week
-    free = [w.hours["casework"] - len(w.cases) * per_case for w in workers]   # free_case_hours
+    free = [w.free_case_hours() for w in workers]
     total = sum(h for h in free if h > 0)
     n = min(stochastic_round(model.random, total / per_case), len(center.waiting))
     if n > 0:

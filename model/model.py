@@ -312,8 +312,7 @@ class CollaborationModel(Model):
         community.form_and_fold_groups(self)
 
         # survivors and casework
-        per_case = p.hours_per_case_week   # case_slots of each worker, inlined
-        self.center.capacity = sum([w.hours["casework"] / per_case for w in self.team()])
+        self.center.capacity = sum([w.case_slots for w in self.team()])
         casework.run_casework(self, casework.generate_incidents(self))
         for volunteer in self._by_type_tuple(Volunteer):
             if volunteer.tire_or_rest():
