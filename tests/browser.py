@@ -108,6 +108,13 @@ def launched_chromium(sync_api):
         chromium.close()
 
 
+def show_on(page, width: int, height: int) -> None:
+    """Resize the page's viewport and wait until the page has the new width (the app's
+    layout is CSS only, so a page resized to a screen is laid out as one opened on it)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function("(w) => window.innerWidth === w", arg=width)
+
+
 class Phones:
     """Browser contexts of one kind, each lent to one person at a time (one page each).
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import CHROMIUM, Phones
+from browser import CHROMIUM, Phones, show_on
 from model import DEFAULTS
 
 if not os.path.exists(CHROMIUM):
@@ -373,15 +373,8 @@ def test_tapping_a_chart_shows_its_values(visitor):
 SCREENS = [(1920, 1080), (1366, 768), (1024, 768), (390, 844)]
 
 
-def show_on(page, width, height):
-    """Resize the page's viewport and wait until the page has the new width."""
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_function("(w) => window.innerWidth === w", arg=width)
-
-
 def test_no_page_scrolls_sideways_and_teach_hides_nothing(phones, app_url):
     page = phones.take()
-    show_on(page, *SCREENS[0])
     try:
         for path, ready in (("/?lang=id", "[data-testid=network] svg"),
                             ("/compare", ".kb-run-compare"), ("/about", "[data-testid=about-study]"),

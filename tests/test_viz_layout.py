@@ -8,7 +8,7 @@ Skipped when /usr/bin/chromium (Debian's chromium) or the app's packages are mis
 import os
 
 import pytest
-from browser import CHROMIUM, Phones
+from browser import CHROMIUM, Phones, show_on
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM}", allow_module_level=True)
@@ -141,12 +141,6 @@ COVERED = """() => {
 SCREENS = [(1920, 1080), (1366, 768), (1024, 768)]
 
 
-def show_on(page, width, height):
-    """Resize the page's viewport and wait until the page has the new width."""
-    page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_function("(w) => window.innerWidth === w", arg=width)
-
-
 def legend_faults(boxes) -> tuple[list, list]:
     """Legend entries outside their chart, and pairs of entries that overlap."""
     return [b for b in boxes if min(b["left"], b["right"], b["top"]) < 0], overlapping(boxes)
@@ -178,13 +172,13 @@ def test_no_legend_of_compare_or_teach_is_clipped_or_overlaps(phones, app_url):
     pool = phones()
     page = pool.take()
     page.set_default_timeout(60_000)
-    show_on(page, *SCREENS[0])
     found = {}
     try:
         for path, run, result in (("/compare?lang=id&reps=5&years=1", ".kb-run-compare",
                                    "[data-testid=verdict]"),
                                   ("/teach?lang=id&step=2", ".kb-teach-run",
                                    "[data-testid=teach-result]")):
+            show_on(page, *SCREENS[0])                  # each page opens on the widest
             page.goto(app_url + path)
             page.locator(run).click()
             page.locator(result).wait_for()
