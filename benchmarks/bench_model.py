@@ -322,6 +322,19 @@ def main(argv=None) -> int:
                 stepping[label, "boltzmann_bare"], stepping[label, "boltzmann"])])
             print(f"  Boltzmann {label}: its DataCollector (Gini + wealth of every agent, "
                   f"each step) is ~{100 * share:.0f}% of its stepping time (adjacent runs)")
+    # Where the time of a week goes: a straight line through the two scales' medians.
+    week = {label: 1e6 * med(stepping[label, "ours"]) / STEPS for label in scales}
+    agents = {label: over_seeds(label, "mean_agents") for label in scales}
+    per_agent = (week[klabel] - week["1x"]) / (agents[klabel] - agents["1x"])
+    fixed = week["1x"] - per_agent * agents["1x"]
+    print(f"  a week of ours takes {week['1x']:.0f} us at 1x and {week[klabel]:.0f} us at "
+          f"{klabel}: about {fixed:.0f} us whatever the size plus {per_agent:.2f} us per agent "
+          f"(the line through both)")
+    for label in scales:
+        theirs = 1e6 * med(stepping[label, "boltzmann"]) / STEPS
+        print(f"  Boltzmann as is, {label}: {theirs / n_boltz[label]:.2f} us per agent-step; "
+              f"target 3 at {label} needs a week of ours under {theirs / MIN_VS_BOLTZMANN:.0f} us "
+              f"(it takes {week[label]:.0f} us)")
     print(f"  agent-steps/s use stepping time only; target 1 and the {klabel}/1x ratio "
           f"include construction.")
     if mismatches:
