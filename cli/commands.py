@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 from model import PARAMETERS, validate
+from model.parameters import MAX_YEARS
 
 from .arguments import UsageError, parse_setting
 
@@ -45,8 +46,9 @@ def cmd_run(args) -> int:
     name = scenario.name + ("-custom" if settings else "")
     out = args.out or Path("outputs") / f"{name}-seed{args.seed}"
     start = validate(**params).start_year
-    if args.until is not None and args.until < start:
-        raise UsageError(f"--until {args.until} is before the start year {start}")
+    if args.until is not None and not start <= args.until < start + MAX_YEARS:
+        raise UsageError(f"--until {args.until}: must be a calendar year from the start year "
+                         f"{start} to {start + MAX_YEARS - 1} (at most {MAX_YEARS} years)")
     check_folder(out)
     years = args.years or years_until(args.until or DEFAULT_UNTIL, start)
     model, series = run_simulation(years, args.seed, events=scenario.events, **params)

@@ -57,16 +57,16 @@ class Param:
         """Return ``value`` converted to this parameter's type, or raise ParameterError."""
         where = f"parameter {self.name!r} = {value!r}"
         if self.kind is bool:
-            if isinstance(value, bool) or type(value).__name__ == "bool_":
+            if isinstance(value, (bool, np.bool_)):
                 return bool(value)
             raise ParameterError(f"{where}: must be true or false")
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
             raise ParameterError(
                 f"{where}: must be a number in {self.range_text()} ({self.unit})"
             )
-        if isinstance(value, float) and math.isnan(value):
+        if math.isnan(value):
             raise ParameterError(f"{where}: NaN is not allowed; valid range {self.range_text()}")
-        if self.kind is int:
+        if self.kind is int and not math.isinf(value):   # infinity fails the range below
             if float(value) != int(value):
                 raise ParameterError(f"{where}: must be a whole number in {self.range_text()}")
             value = int(value)

@@ -66,7 +66,10 @@ def test_until_chooses_the_span_in_calendar_years(tmp_path, monkeypatch, capsys)
     assert list(summary.index) == [2001, 2002, 2003]
     early = run_here(["run", "--until", "2000", "--set", "start_year=2001"], tmp_path,
                      monkeypatch, capsys)
-    assert early.returncode == 2 and "before the start year 2001" in early.stderr
+    assert early.returncode == 2 and "--until 2000" in early.stderr
+    assert "from the start year 2001 to 2200" in early.stderr
+    late = run_here(["run", "--until", "2199"], tmp_path, monkeypatch, capsys)   # 201 years
+    assert late.returncode == 2 and "--until 2199" in late.stderr and "to 2198" in late.stderr
 
 
 def test_options_years_seed_set_out(tmp_path, monkeypatch, capsys):

@@ -3,6 +3,7 @@
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model import DEFAULTS, PARAMETERS, CollaborationModel, ParameterError, validate
@@ -46,6 +47,23 @@ def test_nan_is_refused():
 def test_wrong_type_is_refused(name, value):
     with pytest.raises(ParameterError, match=f"'{name}'"):
         validate(**{name: value})
+
+
+@pytest.mark.parametrize("name, value", [
+    ("n_staff", float("inf")), ("n_staff", 1e400), ("n_staff", -math.inf),
+    ("help_seeking", float("inf")), ("n_staff", np.float32("nan")),
+])
+def test_infinite_or_nan_is_refused_for_whole_and_real_numbers(name, value):
+    with pytest.raises(ParameterError, match=f"'{name}' = .*(out of range|NaN).*valid range"):
+        validate(**{name: value})
+
+
+def test_numpy_numbers_and_switches_are_accepted():
+    p = validate(n_staff=np.int64(5), help_seeking=np.float32(0.5), triage=np.False_)
+    assert (p.n_staff, p.help_seeking, p.triage) == (5, 0.5, False)
+    assert type(p.n_staff) is int and type(p.triage) is bool
+    with pytest.raises(ParameterError, match="'n_staff'.*must be a number"):
+        validate(n_staff=np.True_)
 
 
 def test_whole_float_is_accepted_for_int_and_converted():
