@@ -21,10 +21,11 @@ DATA = "../shared/data/reported_cases.csv"
 STUDY = "the study (seed/SUMMARY.md)"
 JOSANG = "Jøsang & Ismail 2002, The Beta Reputation System"
 ORG = "../shared/data/organisation.md"
-CALIBRATED = ("calibrated by ABC for the earlier model (year 1 taken as 2016) to rows "
-              "'Nurani Perempuan WCC' 2019-2022 (cases handled) and 2019 (community groups) of "
-              + DATA + "; kept for the 1999 start until the model is recalibrated "
-              "(docs/ODD.md §7)")
+CALIBRATED = ("calibrated by ABC for an earlier version of the model (year 1 taken as 2016) "
+              "to rows 'Nurani Perempuan WCC' 2019-2022 (cases handled) and 2019 (community "
+              "groups) of " + DATA + "; this model's ABC-SMC calibration compares it with its "
+              "posterior median, and docs/calibration.md (Defaults) says which fits the "
+              "reported rows better (docs/ODD.md §7)")
 BY_HAND = ("set by hand so that runs from the 1999 founding handle about 100 cases a year in "
            "2019-2022 and hold about 7 groups in 2019 (rows 'Nurani Perempuan WCC' of " + DATA
            + "; docs/ODD.md §7)")
@@ -132,7 +133,8 @@ _p("n_staff", int, 8, "persons", 0, 500,
 _p("n_volunteers", int, 12, "persons", 0, 5000,
    "volunteers at the start", "assumption (headcount not public)")
 _p("staff_hours_per_week", float, 40.0, "hours/week", 1.0, 80.0,
-   "working time of one staff member", "Indonesian 40-hour week (UU 13/2003 Ketenagakerjaan)")
+   "working time of one staff member",
+   "assumption: a full-time week (40 hours, the statutory week of UU 13/2003)")
 _p("admin_hours_per_week", float, 8.0, "hours/week", 0.0, 80.0,
    "staff time taken by office work", "assumption")
 _p("hours_per_case_week", float, 7.0, "hours/(case·week)", 0.5, 40.0,
@@ -184,17 +186,20 @@ _p("wait_tolerance_weeks", float, 4.0, "weeks", 0.0, 104.0,
 # --- Advocacy in the province and city fields ------------------------------------
 _group = "Advocacy (province and city fields)"
 _p("meetings_per_month", float, 3.0, "meetings/(staff·month)", 0.0, 40.0,
-   "face-to-face meetings each staff member holds with agency contacts", STUDY + ", finding 1")
+   "face-to-face meetings each staff member holds with agency contacts",
+   STUDY + ", finding 1; value assumption")
 _p("meeting_hours", float, 3.0, "hours", 0.5, 16.0,
    "time one meeting takes, travel included", "assumption")
 _p("forums_per_year", float, 4.0, "forums/(agency·year)", 0.0, 52.0,
-   "discussion forums each agency hosts on protecting women", STUDY + ", finding 1")
+   "discussion forums each agency hosts on protecting women",
+   STUDY + ", finding 1; value assumption")
 _p("forum_attendance", float, 0.8, "probability", 0.0, 1.0,
    "chance that the center sends someone (staff or volunteer) to a forum",
-   STUDY + ", finding 1")
+   STUDY + ", finding 1; value assumption")
 _p("forum_hours", float, 4.0, "hours", 0.5, 16.0, "time one forum takes", "assumption")
 _p("opportunity_hours_per_week", float, 2.0, "hours/(staff·week)", 0.0, 40.0,
-   "staff time spent analysing funding opportunities and agency programs", STUDY + ", finding 1")
+   "staff time spent analysing funding opportunities and agency programs",
+   STUDY + ", finding 1; value assumption")
 _p("opportunity_rate", float, 0.01, "opportunities/hour", 0.0, 1.0,
    "opportunities found per hour of analysis by a fully skilled staff member", "assumption")
 _p("programs_per_agency_per_year", int, 1, "programs/(agency·year)", 0, 12,
@@ -215,7 +220,7 @@ _p("tie_weight", float, 0.5, "share", 0.0, 1.0,
    "share of an agency's referral propensity that depends on personal ties",
    "structural assumption (docs/ODD.md §7)")
 _p("campaign_hours_per_week", float, 2.0, "hours/(staff·week)", 0.0, 40.0,
-   "staff time spent on awareness campaigns", STUDY + ", finding 1")
+   "staff time spent on awareness campaigns", STUDY + ", finding 1; value assumption")
 _p("campaign_gain", float, 0.002, "awareness/hour", 0.0, 1.0,
    "public awareness gained per campaign hour (share of the remaining gap)", "assumption")
 _p("awareness_decay", float, 0.02, "1/week", 0.0, 1.0,
@@ -228,7 +233,7 @@ _p("report_hours", float, 8.0, "hours/report", 0.0, 80.0,
 # --- Community field ----------------------------------------------------------------
 _group = "Community field"
 _p("socialization_hours_per_week", float, 3.0, "hours/(staff·week)", 0.0, 40.0,
-   "staff time spent on socialization in communities", STUDY + ", finding 1")
+   "staff time spent on socialization in communities", STUDY + ", finding 1; value assumption")
 _p("cadre_yield", float, 0.0011, "cadres/hour", 0.0, 1.0,
    "cadres produced per skill-weighted hour of socialization", BY_HAND)
 _p("cadres_per_group", int, 3, "cadres", 1, 50,
@@ -254,7 +259,8 @@ _p("group_fold_per_year", float, 0.03, "probability/year", 0.0, 1.0,
 # --- Trust and ties -------------------------------------------------------------------
 _group = "Trust (Beta reputation) and personal ties"
 _p("trust_prior", float, 0.3, "probability", 0.0, 1.0,
-   "trust an agency has in an NGO it has no experience of (base rate)", JOSANG + "; value assumption")
+   "trust an agency has in an NGO it has no experience of (base rate)",
+   JOSANG + "; value assumption")
 _p("prior_strength", float, 2.0, "observations", 0.1, 100.0,
    "weight of the base rate, in observations", JOSANG + " (uses 2)")
 _p("trust_forgetting", float, 0.98, "1/week", 0.0, 1.0,
@@ -290,15 +296,16 @@ _group = "Habitus (finding 2)"
 _p("skill", float, 0.6, "score (0-1)", 0.0, 1.0,
    "mean skill of staff and volunteers: seeing opportunities, meeting bureaucratic "
    "requirements",
-   STUDY + ", finding 2.1")
+   STUDY + ", finding 2.1; value assumption")
 _p("volunteerism", float, 0.7, "score (0-1)", 0.0, 1.0,
    "mean dedication of staff and volunteers, who keep working without incentives",
-   STUDY + ", finding 2.2")
+   STUDY + ", finding 2.2; value assumption")
 _p("accountability", float, 0.8, "probability", 0.0, 1.0,
-   "chance that each quarterly activity and funding report is delivered", STUDY + ", finding 2.3")
+   "chance that each quarterly activity and funding report is delivered",
+   STUDY + ", finding 2.3; value assumption")
 _p("commitment", float, 0.8, "score (0-1)", 0.0, 1.0,
    "mean commitment of staff and volunteers to survivors ('a friend to women')",
-   STUDY + ", finding 2.4")
+   STUDY + ", finding 2.4; value assumption")
 _p("habitus_concentration", float, 10.0, "pseudo-count", 0.5, 1000.0,
    "how closely individuals cluster around the mean habitus (Beta concentration)", "assumption")
 _p("use_skill", bool, True, "switch", None, None,

@@ -47,7 +47,9 @@ MEANINGS = {
     "entry_agency": "help-seekers who went first to UPTD PPA, Dinas Sosial or DP3AP2KB",
     "entry_center": "help-seekers who came to the center directly",
     "entry_community": "survivors identified by a community group and brought to the center",
-    "seen_by_agencies": "survivors seen by an agency or the police",
+    "seen_by_agencies": ("survivors whose first contact was an agency or the police (the "
+                         "denominator of referral uptake; returns after triage are not "
+                         "counted again, unlike in the per-agency seen_ columns)"),
     "referred": "survivors referred to the center by agencies and the police",
     "intake": "cases handled: survivors taken into accompaniment for the first time",
     "intake_sexual_violence": "cases handled that are sexual violence",
