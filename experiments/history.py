@@ -28,12 +28,13 @@ import pandas as pd
 from scipy import stats as sps
 
 from model import WEEKS_PER_YEAR
+from model.calendar import MONTHS_PER_YEAR, WEEKS_PER_QUARTER
 
 from .reported import CENTER, center_cases, pick
 
 HISTORY_END = 2023
 PERSIST_CASES = 50            # cases handled a year, every year after the first
-PERSIST_GAP_WEEKS = 13        # longest run of weeks without paid staff allowed
+PERSIST_GAP_WEEKS = WEEKS_PER_QUARTER   # longest run of weeks without paid staff allowed
 PERSIST_SHARE = 0.95          # of runs (issue 8's target)
 LEVEL_YEARS = (2019, 2022)
 MIN_ROUTE_SHARE = 0.10
@@ -45,7 +46,7 @@ ROUTES = (("agencies' referrals", "referred"), ("directly", "entry_center"),
 
 def weeks_of(months: int) -> int:
     """Weeks in the first ``months`` months of a year (52 weeks a year)."""
-    return round(months * WEEKS_PER_YEAR / 12)
+    return round(months * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
 
 
 def _longest_run(flags: np.ndarray) -> int:

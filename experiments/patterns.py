@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .findings import finding
+from model.calendar import WEEKS_PER_QUARTER
+from model.calendar import WEEKS_PER_YEAR as YEAR
 
-WEEK = 1
-YEAR = 52
+from .findings import finding
 
 
 # --- outcome measures on a run's weekly series (row 0 is the start) --------------------
@@ -282,8 +282,8 @@ PATTERNS = (
         arms=(Arm("staff kept"), Arm("staff lost", events=((STOP, "lose_staff", 4),))),
         outcomes=(
             Outcome("mean tie strength, the quarter after the loss", "staff lost",
-                    "staff kept", mean_level("mean_tie", STOP + 1, STOP + 13),
-                    mean_level("mean_tie", STOP + 1, STOP + 13), expect="less"),
+                    "staff kept", mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER),
+                    mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER), expect="less"),
             Outcome("referral uptake, the half-year after the loss", "staff lost",
                     "staff kept", share("referred", "seen_by_agencies", STOP + 1, STOP + 26),
                     share("referred", "seen_by_agencies", STOP + 1, STOP + 26),
@@ -291,7 +291,7 @@ PATTERNS = (
             Outcome("ties rebuilt: tie gap (kept - lost) in year 4's last quarter vs the "
                     "quarter after the loss", "staff kept", "staff lost",
                     mean_level("mean_tie", END4 - 12, END4),
-                    mean_level("mean_tie", STOP + 1, STOP + 13), expect="recovers"),
+                    mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER), expect="recovers"),
         ),
         years=4, plot="mean_tie", columns=_cols("mean_tie", "referred", "seen_by_agencies"),
         kind=PATTERN,

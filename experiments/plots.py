@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from scipy import stats
 
 from model import WEEKS_PER_YEAR
+from model.calendar import WEEKS_PER_QUARTER
 from model.reporters import FLOWS, MEANINGS
 
 from .analysis import (Analysis, decimals, fmt_value, metric_label, metric_unit, num,
@@ -39,7 +40,7 @@ MAX_LINES = 8
 MAX_OVERLAY = 3
 
 #: Weekly flows and ratios are averaged over windows of this many weeks in time series.
-WINDOW_WEEKS = 13
+WINDOW_WEEKS = WEEKS_PER_QUARTER
 WEEKLY_NOISY = set(FLOWS) | {"referral_uptake", "mean_wait"}
 
 #: Outputs that live in [0, 1]: their confidence bands are clipped to it.

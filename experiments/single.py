@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from model import AGENCY_KEYS, WEEKS_PER_YEAR, CollaborationModel
+from model.calendar import WEEKS_PER_QUARTER
 
 from .reported import center_cases, center_groups
 
@@ -248,7 +249,7 @@ def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
 
     weeks = series[series.index > 0]
     t = weeks["year"] + ((weeks.index - 1) % WEEKS_PER_YEAR) / WEEKS_PER_YEAR
-    roll = 13  # a quarter, to smooth weekly noise
+    roll = WEEKS_PER_QUARTER  # to smooth weekly noise
     fig, axes = plt.subplots(2, 3, figsize=(13, 7), constrained_layout=True)
     ax = axes[0, 0]
     yearly = weeks.groupby("year")["intake"].sum()

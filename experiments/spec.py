@@ -9,7 +9,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model import PARAMETERS, SEED_MAX, ParameterError, validate
+from model import PARAMETERS, SEED_MAX, WEEKS_PER_YEAR, ParameterError, validate
+from model.parameters import MAX_YEARS
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 LANGUAGES = ("en", "id")
@@ -207,7 +208,7 @@ def load_sweep(path: str | Path) -> Sweep:
         return kind(value)
 
     replications = number("replications", 1, int, 1, 100_000)
-    years = number("years", 5, float, 1 / 52, 200)
+    years = number("years", 5, float, 1 / WEEKS_PER_YEAR, MAX_YEARS)   # a week to 200 years
     seed = number("seed", 0, int, 0, SEED_MAX)
     samples = number("samples", 16, int, 1, 1_000_000)
     record_every = number("record_every", 1, int, 1, 10_000)

@@ -12,6 +12,7 @@ from html import escape
 import solara
 
 from model import AGENCY_KEYS, PARAMETERS, WEEKS_PER_YEAR
+from model.calendar import WEEKS_PER_QUARTER
 
 from .charts import Line, line_chart, rolling_ratio, rolling_sum
 from .errors import combination_message, meaning, parse_value, range_text
@@ -55,13 +56,14 @@ def _chart_lines(key: str, frame: Frame, c, lang: str) -> tuple[str, list, dict]
     """(title, lines, axis options) of live chart ``key``; ``c(name)`` gives a thinned column."""
     cols = frame.columns
     if key == "uptake":
-        uptake = rolling_ratio(cols["referred"], cols["seen_by_agencies"], 13)
+        uptake = rolling_ratio(cols["referred"], cols["seen_by_agencies"], WEEKS_PER_QUARTER)
         return t("chart.uptake", lang), [
             Line(t("chart.uptake_line", lang), PALETTE["uptake"], c(uptake), width=2.5)], \
             {"y_max": 1, "percent": True}
     if key == "casework":
         return t("chart.casework", lang), [
-            Line(t("chart.handled13", lang), PALETTE["cases"], c(rolling_sum(cols["intake"], 13))),
+            Line(t("chart.handled13", lang), PALETTE["cases"],
+                 c(rolling_sum(cols["intake"], WEEKS_PER_QUARTER))),
             Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
             Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))], {}
     if key == "trust":
@@ -185,8 +187,8 @@ def flows_html(frame: Frame, lang: str) -> str:
 def kpis(frame: Frame, lang: str) -> list[tuple[str, str, str, str, str]]:
     """(id, title, value, sub, colour) of the headline numbers."""
     rec = frame.record
-    seen = frame.last("seen_by_agencies", 13)
-    uptake = frame.last("referred", 13) / seen if seen else float("nan")
+    seen = frame.last("seen_by_agencies", WEEKS_PER_QUARTER)
+    uptake = frame.last("referred", WEEKS_PER_QUARTER) / seen if seen else float("nan")
     return [
         ("week", t("kpi.week_title", lang), str(frame.week),
          t("kpi.year", lang, year=frame.year) if frame.week else

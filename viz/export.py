@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from model import AGENCY_KEYS
+from model.calendar import WEEKS_PER_QUARTER
 
 from .charts import AGENCY_COLOURS, PALETTE, rolling_ratio, rolling_sum
 from .i18n import t
@@ -30,12 +31,12 @@ def explore_png(frame, lang: str) -> bytes:
     fig = Figure(figsize=(13, 7.5), layout="constrained")
     axes = fig.subplots(2, 3)
     ax = axes[0, 0]
-    ax.plot(x, rolling_ratio(cols["referred"], cols["seen_by_agencies"], 13),
+    ax.plot(x, rolling_ratio(cols["referred"], cols["seen_by_agencies"], WEEKS_PER_QUARTER),
             color=PALETTE["uptake"])
     ax.set_ylim(0, 1)
     ax.set_title(t("chart.uptake", lang))
     ax = axes[0, 1]
-    ax.plot(x, rolling_sum(cols["intake"], 13), color=PALETTE["cases"],
+    ax.plot(x, rolling_sum(cols["intake"], WEEKS_PER_QUARTER), color=PALETTE["cases"],
             label=t("chart.handled13", lang))
     ax.plot(x, cols["in_service"], color=PALETTE["in_service"], label=t("chart.in_service", lang))
     ax.plot(x, cols["waiting"], color=PALETTE["waiting"], label=t("chart.waiting", lang))

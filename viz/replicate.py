@@ -20,6 +20,7 @@ import numpy as np
 from experiments import stats
 from experiments.replicates import run_replicates
 from model import DEFAULTS, WEEKS_PER_YEAR
+from model.calendar import WEEKS_PER_QUARTER
 
 from .charts import rolling_ratio, rolling_sum
 
@@ -40,9 +41,10 @@ MAX_REPS = 200
 def curves_of(cols: dict) -> dict[str, np.ndarray]:
     """Weekly curves from a run's reported columns (lists keyed by reporter name)."""
     a = {k: np.asarray(v, dtype=float) for k, v in cols.items()}
+    quarter, quarters = WEEKS_PER_QUARTER, WEEKS_PER_YEAR // WEEKS_PER_QUARTER
     return {
-        "uptake": rolling_ratio(a["referred"], a["seen_by_agencies"], 13),
-        "cases": rolling_sum(a["intake"], 13) * 4,
+        "uptake": rolling_ratio(a["referred"], a["seen_by_agencies"], quarter),
+        "cases": rolling_sum(a["intake"], quarter) * quarters,
         "waiting": a["waiting"],
         "trust": a["mean_trust"],
         "funds": a["funds"],
@@ -50,8 +52,8 @@ def curves_of(cols: dict) -> dict[str, np.ndarray]:
         "volunteers": a["volunteers"],
         "groups": a["groups"],
         "conflicts": rolling_sum(a["conflicts"], WEEKS_PER_YEAR),
-        "found": rolling_sum(a["entry_community"], 13) * 4,
-        "unmet": rolling_sum(a["unmet_need"], 13) * 4,
+        "found": rolling_sum(a["entry_community"], quarter) * quarters,
+        "unmet": rolling_sum(a["unmet_need"], quarter) * quarters,
     }
 
 

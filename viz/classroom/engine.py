@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from model import AGENCY_KEYS, CollaborationModel
+from model.calendar import MONTHS_PER_YEAR, WEEKS_PER_YEAR
 from model.workers import ACTIVITIES, Staff, Volunteer
-
-WEEKS_PER_YEAR = 52
-MONTHS_PER_YEAR = 12
 
 
 def round_weeks(round_index: int) -> int:
