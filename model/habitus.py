@@ -6,31 +6,36 @@ themselves: they read the scores this module gives them.
 """
 
 NEUTRAL = 0.5
+#: The switches of the personal factors, in the order draw_person returns them.
+PERSONAL_SWITCHES = ("use_skill", "use_commitment", "use_volunteerism")
 
 
-def draw(random, mean: float, concentration: float, used: bool = True) -> float:
-    """A score in [0, 1] from a Beta distribution with the given mean and concentration.
-
-    When the habitus factor is switched off (``used`` false) every individual
-    gets the neutral 0.5, so the factor has no effect on any rule.
-    """
+def draw(random, mean: float, concentration: float) -> float:
+    """A score in [0, 1] from a Beta distribution with the given mean and concentration."""
     m = min(max(mean, 1e-9), 1.0 - 1e-9)
-    # Always draw, so that switching a factor off leaves every other draw unchanged
-    # (runs with the factor on and off share their random numbers).
+    # Always draw, so that a mean at 0 or 1, or a factor switched off, leaves every
+    # other draw unchanged (runs with the factor on and off share their random numbers).
     x = random.betavariate(m * concentration, (1.0 - m) * concentration)
-    if not used:
-        return NEUTRAL
     if mean <= 0.0 or mean >= 1.0:
         return float(mean)
     return x
 
 
 def draw_person(random, p) -> tuple[float, float, float]:
-    """Skill (2.1), commitment (2.4) and dedication (2.2) of a new staff member or volunteer."""
+    """Skill (2.1), commitment (2.4) and dedication (2.2) of a new person, as drawn."""
     k = p.habitus_concentration
-    return (draw(random, p.skill, k, p.use_skill),
-            draw(random, p.commitment, k, p.use_commitment),
-            draw(random, p.volunteerism, k, p.use_volunteerism))
+    return (draw(random, p.skill, k), draw(random, p.commitment, k),
+            draw(random, p.volunteerism, k))
+
+
+def in_effect(drawn: tuple[float, float, float], p) -> tuple[float, float, float]:
+    """The scores the rules use: as drawn, or the neutral 0.5 for a factor switched off.
+
+    Switching a factor off (or on again) mid-run acts on everyone at once; a new
+    mean acts through the people drawn after it.
+    """
+    return tuple(score if getattr(p, switch) else NEUTRAL
+                 for score, switch in zip(drawn, PERSONAL_SWITCHES))
 
 
 def accountability(p) -> float:

@@ -12,6 +12,7 @@ from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round,
 from .center import SOURCES, Center
 from .community import Cadre, CommunityGroup
 from .draws import shuffled
+from .habitus import PERSONAL_SWITCHES
 from .network import MIN_TIE, collaboration_network
 from .parameters import PARAMETERS, ParameterError, check_seed, check_years, validate
 from .reporters import FLOWS, RecordCollector, column_sums, model_reporters
@@ -124,7 +125,8 @@ class CollaborationModel(Model):
         """Change parameters from the next week on (a policy switched mid-run).
 
         The new values are validated like those given at construction; people
-        already at the center keep the habitus they were drawn with, and the
+        already at the center keep the habitus they were drawn with (a switched
+        factor, use_skill and the like, acts on everyone at once), and the
         sizes set at the start (n_staff as the staffing target, initial funds)
         apply as they stand. The calendar cannot move once the run has begun.
         Every change is logged in ``change_log``.
@@ -135,6 +137,9 @@ class CollaborationModel(Model):
         self.p = validate(**{**self.p.as_dict(), **changes})
         self._derive_rates()
         self._weigh_service_agencies()
+        if any(name in changes for name in PERSONAL_SWITCHES):
+            for person in self.team():
+                person.apply_habitus()
         week = self._first_week_affected()
         self.change_log.append({"step": week, "year": calendar_year(self.p.start_year, week),
                                 "changes": dict(changes), "label": label})

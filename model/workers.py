@@ -11,7 +11,7 @@ from mesa import Agent
 
 from .calendar import WEEKS_PER_MONTH, stochastic_round
 from .draws import weighted_choices
-from .habitus import draw_person
+from .habitus import draw_person, in_effect
 
 #: What a player's plan for a staff member can give hours to.
 ACTIVITIES = ("casework", "meetings", "forums", "proposals", "outreach", "reports")
@@ -28,7 +28,8 @@ class Worker(Agent):
 
     def __init__(self, model):
         super().__init__(model)
-        self.skill, self.commitment, self.dedication = draw_person(model.random, model.p)
+        self.drawn = draw_person(model.random, model.p)   # her habitus as drawn
+        self.apply_habitus()
         self.ties = [0.0] * len(model.agency_list)   # one strength per agency, in list order
         self.cases = []            # survivors this person accompanies now
         self.hours = NO_HOURS.copy()   # this week's hours by use, keyed in TIME_USES order
@@ -36,6 +37,10 @@ class Worker(Agent):
         self.booked = dict.fromkeys(("forums", "requests", "reports"), 0.0)
         self.cases_taken = 0       # survivors taken into accompaniment so far
         self.meetings_held = 0     # meetings, forums and coordination contacts so far
+
+    def apply_habitus(self) -> None:
+        """Skill, commitment and dedication as the rules use them (switches applied)."""
+        self.skill, self.commitment, self.dedication = in_effect(self.drawn, self.model.p)
 
     @property
     def caseload(self) -> int:
@@ -260,8 +265,8 @@ class Volunteer(Worker):
         self.extra_case = None     # a player's choice to take one more case (None: the rule)
         self.former_staff = former is not None
         if former is not None:
-            self.skill, self.commitment = former.skill, former.commitment
-            self.dedication = former.dedication
+            self.drawn = former.drawn
+            self.apply_habitus()
             self.ties = list(former.ties)
             self.meetings_held = former.meetings_held
             self.cases_taken = former.cases_taken

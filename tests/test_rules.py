@@ -3,11 +3,11 @@
 import pytest
 
 from helpers import run_weeks, total
-from model import CollaborationModel
+from model import CollaborationModel, validate
 from model.advocacy import raise_conflicts, request_success, update_trust_and_ties
 from model.agency import pooled_tie
 from model.casework import admit, refer_on
-from model.habitus import NEUTRAL, draw
+from model.habitus import NEUTRAL, draw, in_effect
 from model.survivor import State, Survivor
 from model.trust import beta_trust, forget
 from model.workers import TIME_USES, Staff, Volunteer
@@ -532,11 +532,27 @@ def test_habitus_draws_stay_in_bounds_and_switch_to_neutral():
     for mean in (0.0, 0.3, 1.0):
         x = draw(model.random, mean, 10.0)
         assert 0.0 <= x <= 1.0
-    assert draw(model.random, 0.9, 10.0, used=False) == NEUTRAL
+    drawn = (0.9, 0.2, 0.7)
+    assert in_effect(drawn, model.p) == drawn
+    assert in_effect(drawn, validate(use_commitment=False)) == (0.9, NEUTRAL, 0.7)
     off = CollaborationModel(rng=1, use_skill=False, use_commitment=False,
                              use_volunteerism=False, use_accountability=False)
     for w in off.workers():
         assert w.skill == w.commitment == w.dedication == NEUTRAL
+
+
+def test_a_habitus_switch_changed_mid_run_acts_on_everyone_and_a_new_mean_on_newcomers():
+    model = run_weeks(10, rng=3)
+    people = model.team()
+    before = [(w.skill, w.commitment, w.dedication) for w in people]
+    assert any(skill != NEUTRAL for skill, _, _ in before)
+    model.change(use_skill=False, use_volunteerism=False)
+    assert all(w.skill == NEUTRAL and w.dedication == NEUTRAL for w in people)
+    assert [w.commitment for w in people] == [c for _, c, _ in before]
+    model.change(use_skill=True, use_volunteerism=True)      # back on: each her own again
+    assert [(w.skill, w.commitment, w.dedication) for w in people] == before
+    model.change(skill=0.95)                                  # a new mean: people keep theirs
+    assert [w.skill for w in people] == [s for s, _, _ in before]
 
 
 def test_switching_ties_off_gives_every_agency_a_neutral_tie_in_the_referral_rule():

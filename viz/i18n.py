@@ -79,11 +79,15 @@ TEXT: dict[str, dict[str, str]] = {
     "explore.change_note": {
         "en": "Before the first step a setting changes how the run starts. During a run it "
               "applies from the coming week, like a policy decided that week; the run goes on "
-              "and the change is marked on the charts.",
+              "and the change is marked on the charts. A new level of skill, volunteerism or "
+              "commitment comes with the people who join after it: those already there keep "
+              "their own.",
         "id": "Sebelum langkah pertama, pengaturan mengubah kondisi awal simulasi. Selama "
               "simulasi, pengaturan berlaku mulai minggu berikutnya, seperti kebijakan yang "
               "diputuskan pada minggu itu; simulasi berlanjut dan perubahan ditandai pada "
-              "grafik.",
+              "grafik. Tingkat keterampilan, kerelawanan atau komitmen yang baru datang "
+              "bersama orang yang bergabung sesudahnya: yang sudah ada tetap dengan "
+              "tingkatnya sendiri.",
     },
     "explore.advanced": {"en": "All parameters (for researchers)",
                          "id": "Semua parameter (untuk peneliti)"},
