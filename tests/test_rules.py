@@ -8,6 +8,8 @@ from model.advocacy import raise_conflicts, request_success, update_trust_and_ti
 from model.agency import pooled_tie
 from model.calendar import WEEKS_PER_YEAR
 from model.casework import admit, refer_on
+from model.community import Cadre
+from model.center import SOURCES, USES
 from model.habitus import NEUTRAL, draw
 from model.survivor import State, Survivor
 from model.trust import beta_trust, forget
@@ -326,14 +328,26 @@ def test_case_costs_are_paid_only_as_far_as_funds_allow():
     assert center.unfunded_week == pytest.approx(len(center.in_service) * p.case_cost_per_week - 0.5)
 
 
-def test_funds_ledger_by_source_matches_the_balance():
+def test_funds_change_each_week_by_the_income_of_each_source_less_spending():
     model = run_weeks(3 * 52, rng=7)
-    series = model.datacollector.get_model_vars_dataframe().iloc[1:]
-    sources = series[["income_donor", "income_small_grants", "income_joint_programs",
-                      "income_donations"]].sum(axis=1)
-    assert sources.to_numpy() == pytest.approx(series["income"].to_numpy())
-    change = series["income"].sum() - series["spending"].sum()
-    assert model.center.funds - model.p.initial_funds == pytest.approx(change)
+    series = model.datacollector.get_model_vars_dataframe()
+    income = series[["income_" + source for source in SOURCES]].sum(axis=1)
+    spending = series[list(USES)].sum(axis=1)
+    assert (series[["income_" + source for source in SOURCES]].sum() > 0).all()   # all four paid
+    change = series["funds"].diff().iloc[1:]
+    assert change.to_numpy() == pytest.approx((income - spending).iloc[1:].to_numpy(), abs=1e-9)
+
+
+@pytest.mark.parametrize("source, switched_off", [
+    ("donor", {"donor_grant_per_year": 0.0}),
+    ("small_grants", {"small_grant_calls_per_year": 0.0}),
+    ("joint_programs", {"programs_per_agency_per_year": 0}),
+    ("donations", {"donations_per_year": 0.0}),
+])
+def test_a_source_switched_off_brings_no_income(source, switched_off):
+    model = run_weeks(2 * 52, rng=7, **switched_off)
+    assert total(model, "income_" + source) == 0
+    assert total(model, "income") > 0
 
 
 # --- capacity in hours ------------------------------------------------------------------------------
@@ -526,17 +540,20 @@ def test_groups_never_exceed_the_districts_reached():
 
 
 def test_more_free_cadres_form_groups_sooner():
-    def weeks_to_first_group(free):
-        model = CollaborationModel(rng=1, cadre_yield=0.0, group_formation_rate=0.05)
-        from model.community import Cadre
+    # Paired over five seeds: over 200 seeds in 40 blocks of five, the weeks to a first
+    # group summed to 46 or more with 3 free cadres and to 23 or fewer with 30 (the
+    # smallest gap 40 weeks, the smallest ratio 3.8); one seed alone fails on 23 of 200.
+    def weeks_to_first_group(free, seed):
+        model = CollaborationModel(rng=seed, cadre_yield=0.0, group_formation_rate=0.05)
         model.free_cadres.extend(Cadre(model) for _ in range(free))
         for week in range(1, 400):
             model.step()
             if model.n_groups:
                 return week
         return 400
-    few = sum(weeks_to_first_group(3) for _ in range(1))
-    many = sum(weeks_to_first_group(30) for _ in range(1))
+    seeds = range(5)
+    few = sum(weeks_to_first_group(3, seed) for seed in seeds)
+    many = sum(weeks_to_first_group(30, seed) for seed in seeds)
     assert many < few
 
 
