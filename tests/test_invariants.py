@@ -6,14 +6,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from model import PARAMETERS, CollaborationModel, State
-from model.calendar import WEEKS_PER_MONTH
+from model.calendar import WEEKS_PER_MONTH, WEEKS_PER_YEAR, rate_per_week
 from model.center import SOURCES, USES
 from model.survivor import TERMINAL, Survivor
 
 #: Upper bounds for sizes, so that each example runs in well under a second; every
-#: other parameter is drawn from its whole valid range.
+#: other parameter is drawn from its whole valid range. Cadres pile up week after week
+#: (the yield is capped at 90 times the default). Donor cycles last one year, so that
+#: every example runs through a cycle end: the run lasts a cycle and two weeks, which
+#: also crosses the yearly reset of joint programs. A longer cycle ends by the same rule.
 SIZE_CAPS = {"n_staff": 40, "n_volunteers": 60, "incidents_per_week": 60.0,
-             "volunteer_recruits_per_year": 60.0, "cadres_per_group": 50, "start_year": 2030}
+             "volunteer_recruits_per_year": 60.0, "cadres_per_group": 50, "start_year": 2030,
+             "donor_cycle_years": 1, "cadre_yield": 0.1}
 #: A staff member's planned weekly activities (they must fit into her hours).
 PLANNED = ("admin_hours_per_week", "opportunity_hours_per_week", "campaign_hours_per_week",
            "socialization_hours_per_week")
@@ -44,7 +48,9 @@ def valid_parameters(draw):
     return values
 
 
-def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
+def check_invariants(model: CollaborationModel, incidents_so_far: int,
+                     funds_before: float | None = None) -> None:
+    """The invariants after a week; ``funds_before`` is the balance a week earlier."""
     center = model.center
     # every survivor in exactly one state, counts conserved
     counts = model.survivor_counts()
@@ -62,7 +68,9 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
         assert s.state is State.IN_SERVICE
         assert id(s.worker) in workers and s in s.worker.cases
     assert sum(w.caseload for w in model.workers()) == len(center.in_service)
-    assert all(state not in TERMINAL for state in (State.WAITING, State.IN_SERVICE))
+    # the survivors still alive are those on the list or in service: a case that ended left
+    assert set(map(id, alive)) == set(map(id, waiting)) | set(map(id, center.in_service))
+    assert all(s.state not in TERMINAL for s in alive)
     # trust, ties and probabilities within [0, 1]
     for agency in model.agency_list:
         assert 0.0 <= agency.trust <= 1.0
@@ -81,10 +89,9 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
     assert center.funds >= 0.0
     assert math.isclose(center.funds - model.p.initial_funds,
                         center.income_total - center.spending_total, rel_tol=1e-9, abs_tol=1e-6)
-    # ... and across sources: the week's income and spending are the sums by source and use
     rec = model.record
-    assert math.isclose(rec["income"], sum(rec["income_" + k] for k in SOURCES), abs_tol=1e-9)
-    assert math.isclose(rec["spending"], sum(rec[k] for k in USES), abs_tol=1e-9)
+    if funds_before is not None:
+        check_weekly_ledger(model, funds_before)
     assert 0.0 <= center.paid_share <= 1.0
     assert model.n_groups <= model.p.kecamatan_reached * model.p.groups_per_kecamatan
     # no negative counts; shares within [0, 1]
@@ -97,22 +104,49 @@ def check_invariants(model: CollaborationModel, incidents_so_far: int) -> None:
     assert math.isnan(uptake) or 0.0 <= uptake <= 1.0
 
 
+def check_weekly_ledger(model: CollaborationModel, funds_before: float) -> None:
+    """The week's change in funds is its income by source less its spending by use,
+    and each source paid what its own rule pays (nothing when it has nothing to pay)."""
+    rec, p = model.record, model.p
+    income = sum(rec["income_" + source] for source in SOURCES)
+    spending = sum(rec[use] for use in USES)
+    assert math.isclose(model.center.funds - funds_before, income - spending,
+                        rel_tol=1e-9, abs_tol=1e-6)
+    assert math.isclose(rec["income_donor"],
+                        rec["donor_share"] * rate_per_week(p.donor_grant_per_year),
+                        rel_tol=1e-12, abs_tol=1e-12)         # donor_share is 0 when inactive
+    assert math.isclose(rec["income_small_grants"], rec["small_grants"] * p.small_grant_value,
+                        rel_tol=1e-12, abs_tol=1e-12)
+    assert math.isclose(rec["income_joint_programs"],
+                        rec["joint_programs"] * p.joint_program_value,
+                        rel_tol=1e-12, abs_tol=1e-12)
+    assert math.isclose(rec["income_donations"],
+                        rate_per_week(p.donations_per_year)
+                        * (1.0 + p.donation_awareness_effect * rec["awareness"]),
+                        rel_tol=1e-12, abs_tol=1e-12)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(params=valid_parameters(), seed=st.integers(0, 2**32 - 1))
 def test_invariants_hold_for_any_valid_parameters(params, seed):
     model = CollaborationModel(rng=seed, **params)
-    incidents = 0
+    incidents = reviews = 0
     check_invariants(model, incidents)
-    for _ in range(40):
+    for _ in range(model.p.donor_cycle_years * WEEKS_PER_YEAR + 2):
+        funds = model.center.funds
         model.step()
         incidents += model.record["incidents"]
-        check_invariants(model, incidents)
+        reviews += model.record["grant_renewed"] + model.record["grant_lost"]
+        check_invariants(model, incidents, funds)
+    if model.p.donor_grant_per_year > 0:
+        assert reviews >= 1           # the donor active from the start came to its review
 
 
 def test_invariants_hold_over_a_long_baseline_run():
     model = CollaborationModel(rng=11)
     incidents = 0
     for _ in range(5 * 52):
+        funds = model.center.funds
         model.step()
         incidents += model.record["incidents"]
-        check_invariants(model, incidents)
+        check_invariants(model, incidents, funds)
