@@ -119,7 +119,8 @@ def cmd_validate(args) -> int:
     for key, results in result.evaluated.items():
         print(f"{key}: {verdict(results)}")
         for r in results:
-            print(f"    {r.label}: {describe_outcome(r)}")
+            restates = " (verification: restates a rule)" if r.by_construction else ""
+            print(f"    {r.label}: {describe_outcome(r)}{restates}")
     for check in result.history:
         print(f"{check.key}: {'holds' if check.passed else 'fails'} ({check.observed})")
     print(f"Report: {out}")

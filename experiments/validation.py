@@ -117,6 +117,7 @@ class OutcomeResult:
     reproduced: bool = False
     pairs_needed: int = 0       # for 80% power at alpha / m, from this run's d_z
     powered: bool = True
+    by_construction: str = ""   # why it restates a rule (an outcome of a pattern experiment)
 
 
 def _column(table: pd.DataFrame, arm: str, column: str) -> pd.Series:
@@ -144,7 +145,8 @@ def evaluate(pattern: Pattern, table: pd.DataFrame) -> list[OutcomeResult]:
         r = paired(a, b)
         results.append(OutcomeResult(pattern.key, o.label, o.expect, r.n, r.mean_a, r.mean_b,
                                      r.diff, (r.low, r.high), r.sd_diff, r.d_z, r.t, r.p, sign,
-                                     pairs_needed=pairs_for_power(r.d_z, ALPHA / m)))
+                                     pairs_needed=pairs_for_power(r.d_z, ALPHA / m),
+                                     by_construction=o.by_construction))
     for r, adjusted in zip(results, holm([r.p for r in results])):
         r.p_holm = float(adjusted)
         r.reproduced = bool(r.p_holm < ALPHA and r.sign * r.diff > 0)
@@ -157,7 +159,18 @@ def pairs_to_run(results: list[OutcomeResult], pilot: int) -> int:
     return int(min(MAX_PAIRS, max([pilot] + [r.pairs_needed for r in results])))
 
 
+def judged(results: list[OutcomeResult]) -> list[OutcomeResult]:
+    """The outcomes an experiment's verdict rests on: those that restate no rule, if any."""
+    return [r for r in results if not r.by_construction] or results
+
+
+def is_verification(pattern: Pattern, r: OutcomeResult) -> bool:
+    """Whether an outcome restates a rule: its experiment does, or the outcome says why."""
+    return pattern.kind == VERIFICATION or bool(r.by_construction)
+
+
 def verdict(results: list[OutcomeResult]) -> str:
+    results = judged(results)
     ok = sum(r.reproduced for r in results)
     if ok == len(results):
         return "reproduced"
@@ -256,7 +269,8 @@ def summary_json(v: Validation) -> dict:
             "outcomes": [{"pattern": r.pattern, "label": r.label, "expect": r.expect,
                           "n": r.n, "diff": r.diff, "sd_diff": r.sd_diff, "d_z": r.d_z,
                           "p_holm": r.p_holm, "reproduced": r.reproduced,
-                          "pairs_needed": r.pairs_needed, "powered": r.powered}
+                          "pairs_needed": r.pairs_needed, "powered": r.powered,
+                          "by_construction": bool(r.by_construction)}
                          for rs in v.evaluated.values() for r in rs],
             "history": {"runs": len(t), "persist_share": float(t["persists"].mean()),
                         "cases_level_mean": float(t["cases_level"].mean()),
@@ -291,10 +305,13 @@ def plot_pattern(pattern: Pattern, table: pd.DataFrame, target: Path) -> None:
 
 
 def _outcome_rows(v: Validation, kind: str) -> list[str]:
+    """The table of outcomes that restate a rule (VERIFICATION) or that do not (PATTERN)."""
     lines = ["| experiment | outcome (A vs B) | expected | effect: A − B [95% CI], d_z | "
              "p (Holm) | pairs run / needed | verdict |", "|---|---|---|---|---|---|---|"]
-    for pattern in (p for p in PATTERNS if p.kind == kind):
+    for pattern in PATTERNS:
         for r in v.evaluated[pattern.key]:
+            if is_verification(pattern, r) != (kind == VERIFICATION):
+                continue
             expected = {"greater": "A > B", "less": "A < B", "recovers": "gap narrows"}[r.expect]
             effect = (f"{r.diff:+.3g} [{r.ci[0]:+.3g}, {r.ci[1]:+.3g}], d_z = {r.d_z:.2f}"
                       if not np.isnan(r.d_z) else f"{r.diff:+.3g} (exact)")
@@ -324,8 +341,10 @@ def _pattern_sections(v: Validation, kind: str, fig_dir: Path) -> list[str]:
                   f"*{label}:* {pattern.why}", "",
                   f"*Experiment:* {pattern.experiment} Arms: {arms}.", ""]
         for r in result:
+            restates = (f" Verification, not part of the verdict: {r.by_construction}."
+                        if r.by_construction else "")
             lines.append(f"- {r.label}: A = {r.mean_a:.3g}, B = {r.mean_b:.3g} "
-                         f"({r.n} pairs); {describe_outcome(r)}.")
+                         f"({r.n} pairs); {describe_outcome(r)}.{restates}")
         if not v.quick:
             lines += ["", f"![{pattern.key}](validation/{pattern.key}.png)"]
         lines.append("")
@@ -338,8 +357,17 @@ def write_markdown(v: Validation, out: Path) -> Path:
     fig_dir.mkdir(parents=True, exist_ok=True)
     n_hist = len(v.history_table)
     passed = sum(c.passed for c in v.history)
-    all_results = [r for rs in v.evaluated.values() for r in rs]
-    under = [r for r in all_results if not r.powered]
+    kinds = {VERIFICATION: [], PATTERN: []}
+    for pattern in PATTERNS:
+        for r in v.evaluated[pattern.key]:
+            kinds[VERIFICATION if is_verification(pattern, r) else PATTERN].append(r)
+
+    def tally(results, what):
+        def are(n):
+            return f"{n} {'is' if n == 1 else 'are'}"
+        return (f"{are(len(results))} {what}, of which {are(sum(r.reproduced for r in results))}"
+                f" reproduced and {are(sum(not r.powered for r in results))} underpowered at "
+                "the pairs run")
     lines = [
         "# Verification and validation", "",
         "Generated by `python run.py validate` (do not edit by hand). Two parts, following "
@@ -357,14 +385,15 @@ def write_markdown(v: Validation, out: Path) -> Path:
            f"of outcomes in the experiment (Holm's strictest step), and the experiment is "
            f"topped up to the largest such count, at most {MAX_PAIRS}. ")
         + f"An outcome is reproduced when its difference has the expected sign and Holm "
-          f"p < {ALPHA:g}. Of {len(all_results)} paired outcomes, "
-          f"{sum(r.reproduced for r in all_results)} are reproduced and {len(under)} "
-          f"{'is' if len(under) == 1 else 'are'} underpowered at the pairs run. Failing outcomes are reported with the direction "
-          "the model shows.", "",
+          f"p < {ALPHA:g}. Of the paired outcomes, "
+          + tally(kinds[PATTERN], "pattern outcomes (no single rule encodes them)") + "; "
+          + tally(kinds[VERIFICATION], "verification outcomes") + ". Failing outcomes are "
+          "reported with the direction the model shows.", "",
         "## Verification", "",
-        "These experiments check single rules. They hold by construction: each outcome "
-        "restates a rule (the reason is given under each), so reproducing them shows the "
-        "code does what its documentation says, not that the model is valid.", ""]
+        "These experiments, and the outcomes of pattern experiments that restate a rule, "
+        "check single rules. They hold by construction (the reason is given under each), so "
+        "reproducing them shows the code does what its documentation says, not that the "
+        "model is valid. An experiment's verdict rests on its pattern outcomes only.", ""]
     lines += _outcome_rows(v, VERIFICATION) + [""]
     lines += _pattern_sections(v, VERIFICATION, fig_dir)
     lines += [

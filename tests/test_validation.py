@@ -23,7 +23,7 @@ from scipy import stats as sps
 from experiments.history import evaluate_history
 from experiments.patterns import PATTERN, PATTERNS, VERIFICATION, Arm, Outcome, Pattern, level
 from experiments.validation import (QUICK_REPLICATIONS, describe_outcome, evaluate,
-                                    pairs_to_run, validate_model)
+                                    is_verification, pairs_to_run, validate_model, verdict)
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = json.loads((ROOT / "docs" / "validation.json").read_text())
@@ -89,6 +89,31 @@ def test_an_outcome_in_the_wrong_direction_is_not_reproduced_and_says_so():
     down, = evaluate(_pattern("less"), _table(a, b))
     assert up.reproduced and not down.reproduced
     assert "opposite direction" in describe_outcome(down)
+
+
+def test_an_outcome_that_restates_a_rule_is_verification_and_not_in_the_verdict():
+    rng = np.random.default_rng(3)
+    a, b = 1 + rng.normal(0, 0.1, 20), 0.5 + rng.normal(0, 0.1, 20)
+    restated = Outcome("restated", "a", "b", level("x", 1), level("x", 1),
+                       by_construction="the rule says so")
+    failing = Outcome("real", "a", "b", level("x", 1), level("x", 1), expect="less")
+    pattern = Pattern("T", "", "", "", (Arm("a"), Arm("b")), (restated, failing), 1, "x",
+                      kind=PATTERN)
+    rows = [{"arm": arm, "replicate": r, **{f"o{i}_{s}": x for i in (0, 1) for s in "ab"}}
+            for arm, values in (("a", a), ("b", b)) for r, x in enumerate(values)]
+    results = evaluate(pattern, pd.DataFrame(rows))
+    assert results[0].reproduced and not results[1].reproduced
+    assert verdict(results) == "not reproduced"          # the restated outcome does not count
+    assert is_verification(pattern, results[0]) and not is_verification(pattern, results[1])
+    assert verdict(evaluate(_pattern("greater"), _table(a, b))) == "reproduced"
+
+
+def test_p7_and_p8_mark_the_outcomes_that_restate_their_rules():
+    marked = {(p.key, o.label) for p in PATTERNS for o in p.outcomes if o.by_construction}
+    assert {k for k, _ in marked} == {"P7", "P8"}
+    assert all(o.by_construction == "" for p in PATTERNS if p.kind == VERIFICATION
+               for o in p.outcomes)
+    assert ("P7", "cases handled per year, years 3-5") not in marked
 
 
 def test_a_small_effect_is_flagged_underpowered_and_sizes_the_next_run():
