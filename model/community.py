@@ -18,6 +18,14 @@ class Cadre(Agent):
         self.trainer = trainer
         self.group = None
 
+    def join(self, group) -> None:
+        """She coordinates ``group`` from now on."""
+        self.group = group
+
+    def leave_group(self) -> None:
+        """Her group folded; she is free to start or join another."""
+        self.group = None
+
     def step(self) -> None:
         """Cadres stop at a constant yearly rate; a group with no cadre left folds."""
         model = self.model
@@ -42,7 +50,7 @@ class CommunityGroup(Agent):
         super().__init__(model)
         self.cadres = list(cadres)
         for cadre in self.cadres:
-            cadre.group = self
+            cadre.join(self)
 
     @property
     def members(self) -> int:
@@ -58,7 +66,7 @@ class CommunityGroup(Agent):
         """The group stops meeting; its remaining cadres are free again."""
         model = self.model
         for cadre in self.cadres:
-            cadre.group = None
+            cadre.leave_group()
             model.free_cadres.append(cadre)
         self.cadres = []
         model.flow["groups_folded"] += 1

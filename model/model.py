@@ -223,9 +223,8 @@ class CollaborationModel(Model):
 
     def end_case(self, survivor, state: State) -> None:
         """A survivor at the center reaches a terminal state and leaves the model."""
-        survivor.state = state
         self.finish(state)
-        survivor.remove()
+        survivor.leave(state)
 
     def judge_proposal(self, author, agency) -> None:
         advocacy.judge_proposal(self, author, agency)
@@ -312,13 +311,12 @@ class CollaborationModel(Model):
         community.form_and_fold_groups(self)
 
         # survivors and casework
-        self.center.capacity = sum([w.case_slots for w in self.team()])
+        self.center.set_capacity(sum([w.case_slots for w in self.team()]))
         casework.run_casework(self, casework.generate_incidents(self))
         for volunteer in self._by_type_tuple(Volunteer):
             if volunteer.tire_or_rest():
                 self.depart(volunteer)
-        self.center.pressure = min(1.0, casework.expected_wait(self)
-                                   / max(p.triage_wait_weeks, 1.0))
+        self.center.update_pressure(p)
 
         # trust, conflict and ties
         advocacy.raise_conflicts(self)

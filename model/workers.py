@@ -50,6 +50,16 @@ class Worker(Agent):
         """Casework hours not yet taken by her open cases (negative when overloaded)."""
         return self.hours["casework"] - self.caseload * self.model.p.hours_per_case_week
 
+    def take_case(self, survivor, first_intake: bool) -> None:
+        """She accompanies ``survivor`` now; a first intake counts as a case taken."""
+        self.cases.append(survivor)
+        if first_intake:
+            self.cases_taken += 1
+
+    def drop_case(self, survivor) -> None:
+        """She no longer accompanies ``survivor`` (the case ended or passed to someone else)."""
+        self.cases.remove(survivor)
+
     # --- ties (network capital) --------------------------------------------------------------
     def meet(self, agency) -> None:
         """A meeting, forum or case contact: the tie grows and the agency has a good experience."""
@@ -190,7 +200,7 @@ class Staff(Worker):
         scale = min(1.0, left / wanted) if wanted > 0 else 0.0
         before = left
         left = self.spend("reports", plan["reports"] * scale, left)
-        self.model.center.player_hours["reports"] += before - left
+        self.model.center.add_report_hours(before - left)
         left = self.hold_meetings(left, plan["meetings"] * scale)
         left = self.analyse_opportunities(plan["proposals"] * scale, left)
         left = self.spend("outreach", plan["outreach"] * scale, left)
