@@ -34,7 +34,7 @@ class Cadre(Agent):
             if group is not None:
                 group.lose(self)
             else:
-                model.free_cadres.remove(self)
+                model.remove_free_cadre(self)
             self.remove()
 
 
@@ -67,7 +67,7 @@ class CommunityGroup(Agent):
         model = self.model
         for cadre in self.cadres:
             cadre.leave_group()
-            model.free_cadres.append(cadre)
+            model.add_free_cadre(cadre)
         self.cadres = []
         model.flow["groups_folded"] += 1
         self.remove()
@@ -88,7 +88,7 @@ def socialize(model) -> None:
     people = model.team()
     for _ in range(n_new):
         trainer = model.random.choice(people) if people else None
-        model.free_cadres.append(Cadre(model, trainer))
+        model.add_free_cadre(Cadre(model, trainer))
     model.flow["new_cadres"] += n_new
 
 
@@ -111,6 +111,5 @@ def form_and_fold_groups(model) -> None:
     possible = len(model.free_cadres) // k
     if possible and model.n_groups < max_groups(p):
         if r.random() < 1.0 - (1.0 - p.group_formation_rate) ** possible:
-            CommunityGroup(model, model.free_cadres[:k])
-            del model.free_cadres[:k]
+            CommunityGroup(model, model.take_free_cadres(k))
             model.flow["new_groups"] += 1

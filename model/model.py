@@ -215,6 +215,21 @@ class CollaborationModel(Model):
                                             + self._by_type_tuple(Volunteer))
         return team
 
+    # --- the community field's pool of free cadres ---------------------------------------
+    def add_free_cadre(self, cadre) -> None:
+        """A cadre not in a group (newly trained, or her group folded) joins the free pool."""
+        self.free_cadres.append(cadre)
+
+    def remove_free_cadre(self, cadre) -> None:
+        """A free cadre stops."""
+        self.free_cadres.remove(cadre)
+
+    def take_free_cadres(self, k: int) -> list:
+        """The ``k`` cadres free the longest leave the pool to start a group."""
+        taken = self.free_cadres[:k]
+        del self.free_cadres[:k]
+        return taken
+
     # --- survivors and people -----------------------------------------------------------------
     def finish(self, state: State, count: int = 1) -> None:
         """Count survivors (one by default) whose path has reached a terminal state."""
@@ -289,8 +304,6 @@ class CollaborationModel(Model):
             self._apply_due_changes()
         p = self.p
         self.flow = ZERO_FLOWS.copy()
-        self.campaign_hours = 0.0
-        self.socialization_effort = 0.0
         self.center.start_week()
         for agency in self.agency_list:
             agency.start_week()
@@ -298,10 +311,13 @@ class CollaborationModel(Model):
         # advocacy, then each person's week
         advocacy.attend_forums(self)
         advocacy.renew_referral_requests(self)
-        for member in shuffled(self.random, self._by_type_tuple(Staff)):
+        staff = shuffled(self.random, self._by_type_tuple(Staff))
+        for member in staff:
             member.step()
-        for volunteer in shuffled(self.random, self._by_type_tuple(Volunteer)):
+        volunteers = shuffled(self.random, self._by_type_tuple(Volunteer))
+        for volunteer in volunteers:
             volunteer.step()
+        self._add_up_outreach(staff, volunteers)
         advocacy.run_campaigns(self)
 
         # the community field
@@ -337,6 +353,22 @@ class CollaborationModel(Model):
         self._record()
         self.datacollector.collect(self)
         self._in_step = False
+
+    def _add_up_outreach(self, staff, volunteers) -> None:
+        """The week's campaign hours and skill-weighted outreach hours, from each person's week.
+
+        Added in the order the people worked this week (the sums are the same
+        numbers as when each added her own hours).
+        """
+        campaign = effort = 0.0
+        for member in staff:
+            hours = member.hours
+            campaign += hours["campaigns"]
+            effort += hours["outreach"] * member.skill
+        for volunteer in volunteers:
+            effort += volunteer.hours["outreach"] * volunteer.skill
+        self.campaign_hours = campaign
+        self.socialization_effort = effort
 
     def _record(self) -> None:
         """Compute this week's reported flows and stocks into ``self.record``."""

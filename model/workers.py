@@ -183,8 +183,6 @@ class Staff(Worker):
                 hours[use] = given
                 left -= given
             hours["casework"] = left
-        model.campaign_hours += self.hours["campaigns"]
-        model.socialization_effort += self.hours["outreach"] * self.skill
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
@@ -293,7 +291,6 @@ class Volunteer(Worker):
         hours = self.hours
         hours["outreach"] = outreach
         hours["casework"] = left - outreach
-        model.socialization_effort += outreach * self.skill
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
