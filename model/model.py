@@ -8,7 +8,7 @@ from mesa import Model
 
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
-from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
+from .calendar import calendar_year, per_week, rate_per_week, stochastic_round, weeks_in
 from .center import SOURCES, Center
 from .community import Cadre, CommunityGroup
 from .draws import shuffled
@@ -291,7 +291,7 @@ class CollaborationModel(Model):
 
     def recruit_volunteers(self) -> None:
         """New volunteers join at a constant yearly rate."""
-        n = stochastic_round(self.random, self.p.volunteer_recruits_per_year / WEEKS_PER_YEAR)
+        n = stochastic_round(self.random, rate_per_week(self.p.volunteer_recruits_per_year))
         for _ in range(n):
             Volunteer(self)
         self.flow["volunteers_joined"] += n

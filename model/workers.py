@@ -226,7 +226,7 @@ class Staff(Worker):
         if chosen is not None:
             targets = [chosen] * n
         else:
-            weights = [t + NEW_CONTACT_WEIGHT for t in self.ties]   # contact_weight, inlined
+            weights = [self.contact_weight(agency) for agency in model.agency_list]
             targets = weighted_choices(model.random, model.agency_list, weights, n)
         for agency in targets:
             self.meet(agency)
