@@ -59,7 +59,7 @@ def renew_referral_requests(model) -> None:
         if week < agency.request_due:
             continue
         if not authors:
-            agency.request_met = False
+            agency.lapse_request()
             continue
         i = agency.index
         author = max(authors, key=lambda w: w.ties[i])
@@ -97,11 +97,8 @@ def run_campaigns(model) -> None:
     worth per agency for a full working week of campaigning).
     """
     p = model.p
-    center = model.center
     hours = model.campaign_hours
-    gain = min(1.0, p.campaign_gain * hours)
-    center.awareness += gain * (1.0 - center.awareness)
-    center.awareness -= p.awareness_decay * center.awareness
+    model.center.run_campaign(min(1.0, p.campaign_gain * hours), p.awareness_decay)
     reach = p.contact_evidence * min(1.0, hours / p.staff_hours_per_week)
     if reach > 0:
         for agency in model.agency_list:

@@ -139,6 +139,10 @@ class Agency(Agent):
         self.request_met = met
         self.request_due = self.model.steps + self.model.p.request_interval_weeks
 
+    def lapse_request(self) -> None:
+        """Nobody is left at the center to renew the referral request: it stands unmet."""
+        self.request_met = False
+
     def referral_probability(self) -> float:
         """Chance that the agency refers a survivor it sees to the center.
 

@@ -104,32 +104,22 @@ def run_casework(model, arrivals: list) -> None:
             if agency is not None:
                 agency.record_refusal()
         else:
-            survivor.weeks_waited += 1
-            if agency is not None and survivor.weeks_waited > p.wait_tolerance_weeks:
+            if survivor.wait_a_week() > p.wait_tolerance_weeks and agency is not None:
                 agency.record_long_wait()
             kept.append(survivor)
-    center.waiting.clear()
-    center.waiting.extend(kept)
+    center.keep_waiting(kept)
     for survivor in arrivals:
         if p.triage and full(model) and survivor.severity < p.triage_keep_severity:
             refer_on(model, survivor)
         else:
-            center.waiting.append(survivor)
+            center.enqueue(survivor)
     admit(model)
-
-
-def expected_wait(model) -> float:
-    """Weeks a new arrival can expect to wait: waiting list / cases opening per week.
-
-    About capacity / service_weeks cases open each week at a steady load.
-    """
-    center = model.center
-    return len(center.waiting) * model.p.service_weeks / max(center.capacity, 1.0)
 
 
 def full(model) -> bool:
     """Whether the expected wait for a new arrival exceeds triage_wait_weeks."""
-    return expected_wait(model) > model.p.triage_wait_weeks
+    p = model.p
+    return model.center.expected_wait(p) > p.triage_wait_weeks
 
 
 def refer_on(model, survivor) -> None:
@@ -181,7 +171,7 @@ def admit(model) -> None:
             i = most_free[0][1]
             if free[i] <= 0:
                 break
-            start_case(model, center.waiting.popleft(), workers[i])
+            start_case(model, center.next_waiting(), workers[i])
             free[i] -= per_case
             heapreplace(most_free, (-free[i], i))
     if center.waiting:
@@ -191,16 +181,13 @@ def admit(model) -> None:
             # some of her case time is still free, but less than a whole case needs
             free = volunteer.free_case_hours()
             if 0 < free < per_case and volunteer.takes_extra_case():
-                start_case(model, center.waiting.popleft(), volunteer)
+                start_case(model, center.next_waiting(), volunteer)
 
 
 def start_case(model, survivor, worker) -> None:
     """A survivor is taken into accompaniment (or back into it) by ``worker``."""
-    survivor.assign(worker)
-    model.center.in_service[survivor] = None
-    if not survivor.admitted:
-        survivor.admitted = True
-        worker.cases_taken += 1
+    model.center.open_case(survivor)
+    if survivor.assign(worker):
         flow = model.flow
         flow["intake"] += 1
         flow["wait_weeks"] += survivor.weeks_waited
@@ -224,7 +211,7 @@ def close_case(model, survivor) -> None:
         else:
             agency.record_experience(bad=p.outcome_evidence)
     survivor.release()
-    del model.center.in_service[survivor]
+    model.center.close_case(survivor)
     model.end_case(survivor, State.CLOSED_GOOD if good else State.CLOSED_POOR)
 
 
@@ -232,7 +219,6 @@ def return_to_waiting(model, worker) -> None:
     """A departing worker's survivors go back to the front of the waiting list."""
     center = model.center
     for survivor in reversed(list(worker.cases)):
-        survivor.release()
-        survivor.state = State.WAITING
-        del center.in_service[survivor]
-        center.waiting.appendleft(survivor)
+        survivor.return_to_waiting()
+        center.close_case(survivor)
+        center.requeue(survivor)

@@ -140,3 +140,62 @@ class Center:
         if self.hiring_frozen or self.hours_cut:
             return False
         return self.funds >= p.reserve_weeks * self.running_cost(p, n_staff + 1)
+
+    # --- casework: the waiting list and the cases open -----------------------------------
+    def enqueue(self, survivor) -> None:
+        """A survivor joins the end of the waiting list."""
+        self.waiting.append(survivor)
+
+    def requeue(self, survivor) -> None:
+        """A survivor whose worker left goes back to the front of the waiting list."""
+        self.waiting.appendleft(survivor)
+
+    def keep_waiting(self, survivors: list) -> None:
+        """After the week's drop-outs, only ``survivors`` (in this order) are still waiting."""
+        waiting = self.waiting
+        waiting.clear()
+        waiting.extend(survivors)
+
+    def next_waiting(self):
+        """Take the survivor at the front of the waiting list (first come, first served)."""
+        return self.waiting.popleft()
+
+    def open_case(self, survivor) -> None:
+        """A survivor is accompanied now."""
+        self.in_service[survivor] = None
+
+    def close_case(self, survivor) -> None:
+        """A survivor's accompaniment ends (or pauses until she is taken in again)."""
+        del self.in_service[survivor]
+
+    def set_capacity(self, cases: float) -> None:
+        """The cases this week's casework hours cover, before intake."""
+        self.capacity = cases
+
+    def expected_wait(self, p) -> float:
+        """Weeks a new arrival can expect to wait: waiting list / cases opening per week.
+
+        About capacity / service_weeks cases open each week at a steady load.
+        """
+        return len(self.waiting) * p.service_weeks / max(self.capacity, 1.0)
+
+    def update_pressure(self, p) -> None:
+        """Pressure: the expected wait relative to the triage line, at most 1."""
+        self.pressure = min(1.0, self.expected_wait(p) / max(p.triage_wait_weeks, 1.0))
+
+    # --- outreach and reports ------------------------------------------------------------
+    def run_campaign(self, gain: float, decay: float) -> None:
+        """Awareness grows by ``gain`` of the way to 1, then ``decay`` of it fades."""
+        awareness = self.awareness
+        awareness += gain * (1.0 - awareness)
+        self.awareness = awareness - decay * awareness
+
+    def add_report_hours(self, hours: float) -> None:
+        """A player gave ``hours`` to this quarter's report."""
+        self.player_hours["reports"] += hours
+
+    def take_report_hours(self) -> float:
+        """The report hours players gave this quarter; the count starts again."""
+        hours = self.player_hours["reports"]
+        self.player_hours["reports"] = 0.0
+        return hours

@@ -18,6 +18,14 @@ class Cadre(Agent):
         self.trainer = trainer
         self.group = None
 
+    def join(self, group) -> None:
+        """She coordinates ``group`` from now on."""
+        self.group = group
+
+    def leave_group(self) -> None:
+        """Her group folded; she is free to start or join another."""
+        self.group = None
+
     def step(self) -> None:
         """Cadres stop at a constant yearly rate; a group with no cadre left folds."""
         model = self.model
@@ -26,7 +34,7 @@ class Cadre(Agent):
             if group is not None:
                 group.lose(self)
             else:
-                model.free_cadres.remove(self)
+                model.remove_free_cadre(self)
             self.remove()
 
 
@@ -42,7 +50,7 @@ class CommunityGroup(Agent):
         super().__init__(model)
         self.cadres = list(cadres)
         for cadre in self.cadres:
-            cadre.group = self
+            cadre.join(self)
 
     @property
     def members(self) -> int:
@@ -58,8 +66,8 @@ class CommunityGroup(Agent):
         """The group stops meeting; its remaining cadres are free again."""
         model = self.model
         for cadre in self.cadres:
-            cadre.group = None
-            model.free_cadres.append(cadre)
+            cadre.leave_group()
+            model.add_free_cadre(cadre)
         self.cadres = []
         model.flow["groups_folded"] += 1
         self.remove()
@@ -80,7 +88,7 @@ def socialize(model) -> None:
     people = model.team()
     for _ in range(n_new):
         trainer = model.random.choice(people) if people else None
-        model.free_cadres.append(Cadre(model, trainer))
+        model.add_free_cadre(Cadre(model, trainer))
     model.flow["new_cadres"] += n_new
 
 
@@ -103,6 +111,5 @@ def form_and_fold_groups(model) -> None:
     possible = len(model.free_cadres) // k
     if possible and model.n_groups < max_groups(p):
         if r.random() < 1.0 - (1.0 - p.group_formation_rate) ** possible:
-            CommunityGroup(model, model.free_cadres[:k])
-            del model.free_cadres[:k]
+            CommunityGroup(model, model.take_free_cadres(k))
             model.flow["new_groups"] += 1

@@ -52,6 +52,16 @@ class ProgrammeDonor:
         self.active = renewed
         self.start_cycle(p, self.share if renewed else 1.0)
 
+    def pass_week(self) -> bool:
+        """One week of the cycle passes; returns whether the cycle has ended."""
+        self.weeks_left -= 1
+        return self.weeks_left <= 0
+
+    def begin_partnership(self, p) -> None:
+        """A new donor takes the center on: a first cycle at the full grant."""
+        self.active = True
+        self.start_cycle(p, 1.0)
+
     def start_cycle(self, p, share: float) -> None:
         self.active = self.active and p.donor_grant_per_year > 0
         self.share = share
@@ -102,8 +112,7 @@ def write_quarterly_report(model) -> None:
         return
     p = model.p
     center = model.center
-    by_players = center.player_hours["reports"] >= p.report_hours > 0
-    center.player_hours["reports"] = 0.0
+    by_players = center.take_report_hours() >= p.report_hours > 0
     writers = model.staff or model.volunteers
     delivered = by_players or (bool(writers) and model.random.random() < accountability(p))
     if delivered and not by_players:
@@ -122,8 +131,7 @@ def review_donor(model) -> None:
     donor = model.donor
     r = model.random
     if donor.active:
-        donor.weeks_left -= 1
-        if donor.weeks_left > 0:
+        if not donor.pass_week():
             return
         renewed = r.random() < donor.renewal_chance(p)
         donor.end_cycle(p, renewed)
@@ -133,6 +141,5 @@ def review_donor(model) -> None:
     if seekers and p.donor_grant_per_year > 0:
         skill = sum(s.skill for s in seekers) / len(seekers)
         if r.random() < rate_per_week(p.new_donor_per_year) * skill:
-            donor.active = True
-            donor.start_cycle(p, 1.0)
+            donor.begin_partnership(p)
             model.flow["grant_renewed"] += 1

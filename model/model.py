@@ -8,7 +8,7 @@ from mesa import Model
 
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
-from .calendar import WEEKS_PER_YEAR, calendar_year, per_week, stochastic_round, weeks_in
+from .calendar import calendar_year, per_week, rate_per_week, stochastic_round, weeks_in
 from .center import SOURCES, Center
 from .community import Cadre, CommunityGroup
 from .draws import shuffled
@@ -220,6 +220,21 @@ class CollaborationModel(Model):
                                             + self._by_type_tuple(Volunteer))
         return team
 
+    # --- the community field's pool of free cadres ---------------------------------------
+    def add_free_cadre(self, cadre) -> None:
+        """A cadre not in a group (newly trained, or her group folded) joins the free pool."""
+        self.free_cadres.append(cadre)
+
+    def remove_free_cadre(self, cadre) -> None:
+        """A free cadre stops."""
+        self.free_cadres.remove(cadre)
+
+    def take_free_cadres(self, k: int) -> list:
+        """The ``k`` cadres free the longest leave the pool to start a group."""
+        taken = self.free_cadres[:k]
+        del self.free_cadres[:k]
+        return taken
+
     # --- survivors and people -----------------------------------------------------------------
     def finish(self, state: State, count: int = 1) -> None:
         """Count survivors (one by default) whose path has reached a terminal state."""
@@ -228,9 +243,8 @@ class CollaborationModel(Model):
 
     def end_case(self, survivor, state: State) -> None:
         """A survivor at the center reaches a terminal state and leaves the model."""
-        survivor.state = state
         self.finish(state)
-        survivor.remove()
+        survivor.leave(state)
 
     def judge_proposal(self, author, agency) -> None:
         advocacy.judge_proposal(self, author, agency)
@@ -282,7 +296,7 @@ class CollaborationModel(Model):
 
     def recruit_volunteers(self) -> None:
         """New volunteers join at a constant yearly rate."""
-        n = stochastic_round(self.random, self.p.volunteer_recruits_per_year / WEEKS_PER_YEAR)
+        n = stochastic_round(self.random, rate_per_week(self.p.volunteer_recruits_per_year))
         for _ in range(n):
             Volunteer(self)
         self.flow["volunteers_joined"] += n
@@ -295,8 +309,6 @@ class CollaborationModel(Model):
             self._apply_due_changes()
         p = self.p
         self.flow = ZERO_FLOWS.copy()
-        self.campaign_hours = 0.0
-        self.socialization_effort = 0.0
         self.center.start_week()
         for agency in self.agency_list:
             agency.start_week()
@@ -304,10 +316,13 @@ class CollaborationModel(Model):
         # advocacy, then each person's week
         advocacy.attend_forums(self)
         advocacy.renew_referral_requests(self)
-        for member in shuffled(self.random, self._by_type_tuple(Staff)):
+        staff = shuffled(self.random, self._by_type_tuple(Staff))
+        for member in staff:
             member.step()
-        for volunteer in shuffled(self.random, self._by_type_tuple(Volunteer)):
+        volunteers = shuffled(self.random, self._by_type_tuple(Volunteer))
+        for volunteer in volunteers:
             volunteer.step()
+        self._add_up_outreach(staff, volunteers)
         advocacy.run_campaigns(self)
 
         # the community field
@@ -317,13 +332,12 @@ class CollaborationModel(Model):
         community.form_and_fold_groups(self)
 
         # survivors and casework
-        self.center.capacity = sum([w.case_slots for w in self.team()])
+        self.center.set_capacity(sum([w.case_slots for w in self.team()]))
         casework.run_casework(self, casework.generate_incidents(self))
         for volunteer in self._by_type_tuple(Volunteer):
             if volunteer.tire_or_rest():
                 self.depart(volunteer)
-        self.center.pressure = min(1.0, casework.expected_wait(self)
-                                   / max(p.triage_wait_weeks, 1.0))
+        self.center.update_pressure(p)
 
         # trust, conflict and ties
         advocacy.raise_conflicts(self)
@@ -344,6 +358,22 @@ class CollaborationModel(Model):
         self._record()
         self.datacollector.collect(self)
         self._in_step = False
+
+    def _add_up_outreach(self, staff, volunteers) -> None:
+        """The week's campaign hours and skill-weighted outreach hours, from each person's week.
+
+        Added in the order the people worked this week (the sums are the same
+        numbers as when each added her own hours).
+        """
+        campaign = effort = 0.0
+        for member in staff:
+            hours = member.hours
+            campaign += hours["campaigns"]
+            effort += hours["outreach"] * member.skill
+        for volunteer in volunteers:
+            effort += volunteer.hours["outreach"] * volunteer.skill
+        self.campaign_hours = campaign
+        self.socialization_effort = effort
 
     def _record(self) -> None:
         """Compute this week's reported flows and stocks into ``self.record``."""

@@ -46,14 +46,33 @@ class Survivor(Agent):
         # longer for more severe cases (0.5x to 1.5x).
         self.close_prob = 1.0 / (model.p.service_weeks * (0.5 + severity))
 
-    def assign(self, worker) -> None:
-        """Start (or resume) accompaniment by ``worker``."""
+    def wait_a_week(self) -> int:
+        """One more week on the waiting list; returns the weeks she has waited."""
+        self.weeks_waited += 1
+        return self.weeks_waited
+
+    def assign(self, worker) -> bool:
+        """Start (or resume) accompaniment by ``worker``; returns whether it is her first intake."""
         self.state = State.IN_SERVICE
         self.worker = worker
-        worker.cases.append(self)
+        first = not self.admitted
+        self.admitted = True
+        worker.take_case(self, first)
+        return first
 
     def release(self) -> None:
         """Leave the current worker's caseload."""
-        if self.worker is not None:
-            self.worker.cases.remove(self)
+        worker = self.worker
+        if worker is not None:
+            worker.drop_case(self)
             self.worker = None
+
+    def return_to_waiting(self) -> None:
+        """Her worker left: she waits again for the next free worker."""
+        self.release()
+        self.state = State.WAITING
+
+    def leave(self, state: State) -> None:
+        """Her case ends in terminal ``state``; she leaves the model."""
+        self.state = state
+        self.remove()

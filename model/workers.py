@@ -55,6 +55,16 @@ class Worker(Agent):
         """Casework hours not yet taken by her open cases (negative when overloaded)."""
         return self.hours["casework"] - self.caseload * self.model.p.hours_per_case_week
 
+    def take_case(self, survivor, first_intake: bool) -> None:
+        """She accompanies ``survivor`` now; a first intake counts as a case taken."""
+        self.cases.append(survivor)
+        if first_intake:
+            self.cases_taken += 1
+
+    def drop_case(self, survivor) -> None:
+        """She no longer accompanies ``survivor`` (the case ended or passed to someone else)."""
+        self.cases.remove(survivor)
+
     # --- ties (network capital) --------------------------------------------------------------
     def meet(self, agency) -> None:
         """A meeting, forum or case contact: the tie grows and the agency has a good experience."""
@@ -178,8 +188,6 @@ class Staff(Worker):
                 hours[use] = given
                 left -= given
             hours["casework"] = left
-        model.campaign_hours += self.hours["campaigns"]
-        model.socialization_effort += self.hours["outreach"] * self.skill
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
@@ -195,7 +203,7 @@ class Staff(Worker):
         scale = min(1.0, left / wanted) if wanted > 0 else 0.0
         before = left
         left = self.spend("reports", plan["reports"] * scale, left)
-        self.model.center.player_hours["reports"] += before - left
+        self.model.center.add_report_hours(before - left)
         left = self.hold_meetings(left, plan["meetings"] * scale)
         left = self.analyse_opportunities(plan["proposals"] * scale, left)
         left = self.spend("outreach", plan["outreach"] * scale, left)
@@ -223,7 +231,7 @@ class Staff(Worker):
         if chosen is not None:
             targets = [chosen] * n
         else:
-            weights = [t + NEW_CONTACT_WEIGHT for t in self.ties]   # contact_weight, inlined
+            weights = [self.contact_weight(agency) for agency in model.agency_list]
             targets = weighted_choices(model.random, model.agency_list, weights, n)
         for agency in targets:
             self.meet(agency)
@@ -288,7 +296,6 @@ class Volunteer(Worker):
         hours = self.hours
         hours["outreach"] = outreach
         hours["casework"] = left - outreach
-        model.socialization_effort += outreach * self.skill
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
