@@ -270,8 +270,8 @@ def summary_json(v: Validation) -> dict:
                           "n": r.n, "diff": r.diff, "sd_diff": r.sd_diff, "d_z": r.d_z,
                           "p_holm": r.p_holm, "reproduced": r.reproduced,
                           "pairs_needed": r.pairs_needed, "powered": r.powered,
-                          "by_construction": bool(r.by_construction)}
-                         for rs in v.evaluated.values() for r in rs],
+                          "verification": is_verification(pattern, r)}
+                         for pattern in PATTERNS for r in v.evaluated[pattern.key]],
             "history": {"runs": len(t), "persist_share": float(t["persists"].mean()),
                         "cases_level_mean": float(t["cases_level"].mean()),
                         "cases_level_sd": float(t["cases_level"].std(ddof=1)),

@@ -42,6 +42,9 @@ def quick():
 def test_full_run_is_the_documented_one():
     labels = {(o["pattern"], o["label"]) for o in FULL["outcomes"]}
     assert labels == {(p.key, o.label) for p in PATTERNS for o in p.outcomes}
+    restating = {(o["pattern"], o["label"]) for o in FULL["outcomes"] if o["verification"]}
+    assert restating == {(p.key, o.label) for p in PATTERNS for o in p.outcomes
+                         if p.kind == VERIFICATION or o.by_construction}
     assert min(o["n"] for o in FULL["outcomes"]) >= FULL["pilot"] >= 30
 
 
