@@ -108,6 +108,7 @@ def cmd_analyze(args) -> int:
 
 
 def cmd_validate(args) -> int:
+    from experiments.patterns import PATTERNS
     from experiments.validation import describe_outcome, validate_model, verdict
 
     out = args.out or (Path("outputs/validation-quick/validation.md") if args.quick
@@ -116,8 +117,9 @@ def cmd_validate(args) -> int:
     result = validate_model(quick=args.quick, workers=args.workers, out=out,
                             robust=not args.no_robustness, progress=not args.no_progress,
                             executor=args.scheduler)
-    for key, results in result.evaluated.items():
-        print(f"{key}: {verdict(results)}")
+    for pattern in PATTERNS:
+        results = result.evaluated[pattern.key]
+        print(f"{pattern.key} ({pattern.kind}): {verdict(results)}")
         for r in results:
             restates = " (verification: restates a rule)" if r.by_construction else ""
             print(f"    {r.label}: {describe_outcome(r)}{restates}")

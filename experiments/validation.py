@@ -362,10 +362,11 @@ def write_markdown(v: Validation, out: Path) -> Path:
         for r in v.evaluated[pattern.key]:
             kinds[VERIFICATION if is_verification(pattern, r) else PATTERN].append(r)
 
-    def tally(results, what):
+    def tally(results, kind, why=""):
         def are(n):
             return f"{n} {'is' if n == 1 else 'are'}"
-        return (f"{are(len(results))} {what}, of which {are(sum(r.reproduced for r in results))}"
+        noun = f"{kind} outcome{'' if len(results) == 1 else 's'}{why}"
+        return (f"{are(len(results))} {noun}, of which {are(sum(r.reproduced for r in results))}"
                 f" reproduced and {are(sum(not r.powered for r in results))} underpowered at "
                 "the pairs run")
     lines = [
@@ -386,8 +387,8 @@ def write_markdown(v: Validation, out: Path) -> Path:
            f"topped up to the largest such count, at most {MAX_PAIRS}. ")
         + f"An outcome is reproduced when its difference has the expected sign and Holm "
           f"p < {ALPHA:g}. Of the paired outcomes, "
-          + tally(kinds[PATTERN], "pattern outcomes (no single rule encodes them)") + "; "
-          + tally(kinds[VERIFICATION], "verification outcomes") + ". Failing outcomes are "
+          + tally(kinds[PATTERN], "pattern", " (no single rule encodes them)") + "; "
+          + tally(kinds[VERIFICATION], "verification") + ". Failing outcomes are "
           "reported with the direction the model shows.", "",
         "## Verification", "",
         "These experiments, and the outcomes of pattern experiments that restate a rule, "

@@ -65,19 +65,19 @@ class Param:
             raise ParameterError(
                 f"{where}: must be a number in {self.range_text()} ({self.unit})"
             )
-        if math.isnan(value):
+        if isinstance(value, numbers.Integral):
+            value = int(value)          # exact, whatever its size
+        elif math.isnan(value):
             raise ParameterError(f"{where}: NaN is not allowed; valid range {self.range_text()}")
-        if self.kind is int and not math.isinf(value):   # infinity fails the range below
-            if float(value) != int(value):
+        elif self.kind is int and not math.isinf(value):   # infinity fails the range below
+            if value != int(value):
                 raise ParameterError(f"{where}: must be a whole number in {self.range_text()}")
             value = int(value)
-        else:
-            value = float(value)
-        if not (self.low <= value <= self.high):
+        if not (self.low <= value <= self.high):   # Python compares int and float exactly
             raise ParameterError(
                 f"{where} is out of range: valid range {self.range_text()} ({self.unit})"
             )
-        return value
+        return self.kind(value)
 
 
 def _fmt(x) -> str:

@@ -52,6 +52,7 @@ def test_wrong_type_is_refused(name, value):
 @pytest.mark.parametrize("name, value", [
     ("n_staff", float("inf")), ("n_staff", 1e400), ("n_staff", -math.inf),
     ("help_seeking", float("inf")), ("n_staff", np.float32("nan")),
+    ("n_staff", 10 ** 400), ("help_seeking", -(10 ** 400)),   # TOML reads such integers
 ])
 def test_infinite_or_nan_is_refused_for_whole_and_real_numbers(name, value):
     with pytest.raises(ParameterError, match=f"'{name}' = .*(out of range|NaN).*valid range"):
