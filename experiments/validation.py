@@ -365,7 +365,9 @@ def write_markdown(v: Validation, out: Path) -> Path:
     def tally(results, kind, why=""):
         def are(n):
             return f"{n} {'is' if n == 1 else 'are'}"
-        noun = f"{kind} outcome{'' if len(results) == 1 else 's'}{why}"
+        one = len(results) == 1
+        noun = (f"a {kind} outcome" if one else f"{kind} outcomes") + why.format(
+            them="it" if one else "them")
         return (f"{are(len(results))} {noun}, of which {are(sum(r.reproduced for r in results))}"
                 f" reproduced and {are(sum(not r.powered for r in results))} underpowered at "
                 "the pairs run")
@@ -387,7 +389,7 @@ def write_markdown(v: Validation, out: Path) -> Path:
            f"topped up to the largest such count, at most {MAX_PAIRS}. ")
         + f"An outcome is reproduced when its difference has the expected sign and Holm "
           f"p < {ALPHA:g}. Of the paired outcomes, "
-          + tally(kinds[PATTERN], "pattern", " (no single rule encodes them)") + "; "
+          + tally(kinds[PATTERN], "pattern", " (no single rule encodes {them})") + "; "
           + tally(kinds[VERIFICATION], "verification") + ". Failing outcomes are "
           "reported with the direction the model shows.", "",
         "## Verification", "",
