@@ -637,6 +637,22 @@ def test_a_habitus_switch_changed_mid_run_acts_on_everyone_and_a_new_mean_on_new
     assert [w.skill for w in people] == [s for s, _, _ in before]
 
 
+def test_a_scheduled_switch_reaches_newcomers_and_a_former_staff_volunteer_keeps_her_draw():
+    model = CollaborationModel(rng=4, volunteer_recruits_per_year=52.0)
+    model.schedule_change(model.p.start_year + 1, use_skill=False)
+    model.run(1)
+    before = {w.unique_id for w in model.team()}
+    assert all(w.skill != NEUTRAL for w in model.team())
+    model.run(1)                                   # a year with the switch off
+    assert any(w.unique_id not in before for w in model.team())   # people joined meanwhile
+    assert all(w.skill == NEUTRAL for w in model.team())
+    member = model.staff[0]
+    stayed = Volunteer(model, former=member)       # a layoff's stay-on path
+    assert stayed.drawn == member.drawn and stayed.skill == NEUTRAL
+    model.change(use_skill=True)
+    assert stayed.skill == member.skill == member.drawn[0] != NEUTRAL
+
+
 def test_switching_ties_off_gives_every_agency_a_neutral_tie_in_the_referral_rule():
     model = CollaborationModel(rng=1, use_ties=False)
     agency = model.agency_list[0]
