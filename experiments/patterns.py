@@ -122,6 +122,7 @@ NO_OUTREACH = ("with no outreach hours no cadre is trained (the socialization ru
 #: The funding cut of P5 (IDR million a year); a parameter name to update with the model.
 SHORT_FUNDS = {"donor_grant_per_year": 150.0}
 END4 = 4 * YEAR
+HALF_YEAR = 2 * WEEKS_PER_QUARTER
 
 PATTERNS = (
     Pattern(
@@ -294,12 +295,12 @@ PATTERNS = (
                     "staff kept", mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER),
                     mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER), expect="less"),
             Outcome("referral uptake, the half-year after the loss", "staff lost",
-                    "staff kept", share("referred", "seen_by_agencies", STOP + 1, STOP + 26),
-                    share("referred", "seen_by_agencies", STOP + 1, STOP + 26),
+                    "staff kept", share("referred", "seen_by_agencies", STOP + 1, STOP + HALF_YEAR),
+                    share("referred", "seen_by_agencies", STOP + 1, STOP + HALF_YEAR),
                     expect="less"),
             Outcome("ties rebuilt: tie gap (kept - lost) in year 4's last quarter vs the "
                     "quarter after the loss", "staff kept", "staff lost",
-                    mean_level("mean_tie", END4 - 12, END4),
+                    mean_level("mean_tie", END4 - WEEKS_PER_QUARTER + 1, END4),
                     mean_level("mean_tie", STOP + 1, STOP + WEEKS_PER_QUARTER), expect="recovers"),
         ),
         years=4, plot="mean_tie", columns=_cols("mean_tie", "referred", "seen_by_agencies"),

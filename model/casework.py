@@ -186,7 +186,7 @@ def admit(model) -> None:
 
 def start_case(model, survivor, worker) -> None:
     """A survivor is taken into accompaniment (or back into it) by ``worker``."""
-    model.center.open_case(survivor)
+    model.center.start_service(survivor)
     if survivor.assign(worker):
         flow = model.flow
         flow["intake"] += 1
@@ -211,7 +211,7 @@ def close_case(model, survivor) -> None:
         else:
             agency.record_experience(bad=p.outcome_evidence)
     survivor.release()
-    model.center.close_case(survivor)
+    model.center.end_service(survivor)
     model.end_case(survivor, State.CLOSED_GOOD if good else State.CLOSED_POOR)
 
 
@@ -220,5 +220,5 @@ def return_to_waiting(model, worker) -> None:
     center = model.center
     for survivor in reversed(list(worker.cases)):
         survivor.return_to_waiting()
-        center.close_case(survivor)
+        center.end_service(survivor)
         center.requeue(survivor)

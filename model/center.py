@@ -160,11 +160,11 @@ class Center:
         """Take the survivor at the front of the waiting list (first come, first served)."""
         return self.waiting.popleft()
 
-    def open_case(self, survivor) -> None:
+    def start_service(self, survivor) -> None:
         """A survivor is accompanied now."""
         self.in_service[survivor] = None
 
-    def close_case(self, survivor) -> None:
+    def end_service(self, survivor) -> None:
         """A survivor's accompaniment ends (or pauses until she is taken in again)."""
         del self.in_service[survivor]
 
