@@ -201,8 +201,9 @@ def load_sweep(path: str | Path) -> Sweep:
 
     def number(key, default, kind, low, high):
         value = data.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-                (kind is int and float(value) != int(value)) or not low <= value <= high:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not low <= value <= high          # NaN and infinities fail here too
+                or (kind is int and value != int(value))):
             fail(key, f"{key} must be a {'whole ' if kind is int else ''}number in "
                       f"[{low}, {high}] (got {value!r})")
         return kind(value)

@@ -146,6 +146,29 @@ years = "two"
 [parameters]
 skill = [0.2, 0.5]
 """, [], 2, ["years must be a number in", "'two'"]),
+    "replications_nan": ("""\
+design = "factorial"
+replications = nan
+years = 1
+
+[parameters]
+skill = [0.2, 0.5]
+""", [], 2, ["replications must be a whole number in [1, 100000]", "nan"]),
+    "seed_infinite": ("""\
+design = "factorial"
+seed = inf
+years = 1
+
+[parameters]
+skill = [0.2, 0.5]
+""", [], 2, ["seed must be a whole number in", "inf"]),
+    "years_huge_integer": ("""\
+design = "factorial"
+years = 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
+
+[parameters]
+skill = [0.2, 0.5]
+""", [], 2, ["years must be a number in [", ", 200]"]),
     "unknown_scenario": ("""\
 design = "scenarios"
 years = 1
