@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from scipy import stats as sps
 
-from experiments.history import evaluate_history
+from experiments.history import PERSIST_GAP_WEEKS, evaluate_history, history_measure
 from experiments.patterns import PATTERN, PATTERNS, VERIFICATION, Arm, Outcome, Pattern, level
 from experiments.validation import (QUICK_REPLICATIONS, describe_outcome, evaluate,
                                     is_verification, pairs_to_run, validate_model, verdict)
@@ -143,6 +143,26 @@ def test_history_checks_fail_when_runs_miss_the_reported_figures():
     verdicts = {c.key: c.passed for c in evaluate_history(bad)}
     assert not verdicts["groups 2019"] and not verdicts["persistence"]
     assert verdicts["caseload level"]
+
+
+def _weekly_history(unpaid_weeks: int) -> pd.DataFrame:
+    """A made-up 1999-2023 weekly series: 3 cases a week, 8 staff, one spell of unpaid weeks."""
+    weeks = 25 * 52
+    frame = pd.DataFrame({"year": [1999] + [1999 + w // 52 for w in range(weeks)],
+                          "intake": 3, "staff": 8, "paid_share": 1.0, "groups": 7,
+                          "referred": 1, "entry_center": 1, "entry_community": 1})
+    start = 10 * 52 + 5
+    frame.loc[start:start + unpaid_weeks - 1, "paid_share"] = 0.0
+    return frame
+
+
+def test_staff_kept_on_without_any_salary_count_as_weeks_without_paid_staff():
+    at_limit = history_measure(_weekly_history(PERSIST_GAP_WEEKS), 1999)
+    assert at_limit["persists"] and at_limit["longest_without_staff"] == PERSIST_GAP_WEEKS
+    # staff stay on the books, but one week more without any salary breaks persistence
+    over = history_measure(_weekly_history(PERSIST_GAP_WEEKS + 1), 1999)
+    assert not over["persists"] and over["longest_without_staff"] == PERSIST_GAP_WEEKS + 1
+    assert over["min_cases_after_first"] == 156
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, monkeypatch):
