@@ -16,7 +16,12 @@ rule, and each check says why (``why``).
 - community groups at the end of 2019 (about 7) within the central 95% of runs;
 - the mix of arrivals at the center, 2019-2022: each route (agencies' referrals,
   survivors who come directly, community groups) brings at least 10% of arrivals
-  on average; the study names all three, and the data give no shares.
+  on average; the study names all three, and the data give no shares;
+- the cases the provincial UPTD PPA received in 2018 and the city DP3AP2KB's cases in
+  2020-2021: the runs' median lies between the women's part of the reported count
+  (the count times the women's share of the provincial SIMFONI cases, since these
+  rows do not say whose cases they count and the model's survivors are women) and
+  the whole count.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from scipy import stats as sps
 from model import WEEKS_PER_YEAR
 from model.calendar import MONTHS_PER_YEAR, WEEKS_PER_QUARTER
 
-from .reported import CENTER, center_cases, pick
+from .reported import CENTER, center_cases, pick, women_share
 
 HISTORY_END = 2023
 PERSIST_CASES = 50            # cases handled a year, every year after the first
@@ -43,6 +48,11 @@ CENTRAL = 0.95                # central range of the runs a reported figure must
 #: Arrivals at the center by route: (label, column of the weekly series).
 ROUTES = (("agencies' referrals", "referred"), ("directly", "entry_center"),
           ("community groups", "entry_community"))
+#: Agencies' reported counts (issue 8, point 7): (scope, measure, years, agency key).
+AGENCY_COUNTS = (
+    ("West Sumatra province UPTD PPA", "cases received", (2018,), "uptd_ppa_province"),
+    ("Padang city DP3AP2KB", "cases", (2020, 2021), "dp3ap2kb_city"),
+)
 
 
 def weeks_of(months: int) -> int:
@@ -88,6 +98,9 @@ def history_measure(frame: pd.DataFrame, start_year: int) -> dict:
     total = sum(counts.values())
     for label, count in counts.items():
         out[f"share {label}"] = count / total if total else np.nan
+    for _, _, count_years, key in AGENCY_COUNTS:
+        seen = weeks["seen_" + key].to_numpy(dtype=float)
+        out[f"seen {key}"] = float(np.mean([seen[years == y].sum() for y in count_years]))
     return out
 
 
@@ -195,4 +208,35 @@ def evaluate_history(table: pd.DataFrame, start_year: int | None = None) -> list
         "The shares follow from agencies' trust and referral decisions, the groups' reach and "
         "survivors' own help-seeking; no parameter sets them.",
         "the study names the three routes; no shares are reported"))
+    share = women_share()
+    for scope, measure, count_years, key in AGENCY_COUNTS:
+        rows = [pick(scope, measure, y) for y in count_years]
+        checks.append(_bracketed(
+            f"{key} cases", f"{scope}: {measure} a year, {_span(count_years)}, at the "
+            "reported level (issue 8, point 7).",
+            "The level follows from incidence, help-seeking and the share of help-seekers "
+            "who go to an agency first; uptd_ppa_province_weight sets only how the "
+            "agencies' part is split among them, so the ratio between agencies is set "
+            "and is not checked.",
+            table[f"seen {key}"], float(np.mean([r.per_year for r in rows])), share,
+            "; ".join(f"{r.value:g} ({r.year}, source: {r.source})" for r in rows)))
     return checks
+
+
+def _span(years) -> str:
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
+
+
+def _bracketed(key, claim, why, values, reported, share, figure) -> Check:
+    """The runs' median between ``share`` x reported (the women's part) and reported."""
+    values = np.asarray(values, dtype=float)
+    low, high = _central(values)
+    median = float(np.nanmedian(values))
+    lowest = share * reported
+    return Check(key, claim,
+                 f"median of runs within [{lowest:.3g}, {reported:.3g}]: from the women's "
+                 f"share of the provincial SIMFONI cases ({share:.0%}; the count does not "
+                 "say whose cases it holds, the model's survivors are women) times the "
+                 "reported count, to the whole count",
+                 f"runs: median {median:.4g} cases a year, central {CENTRAL:.0%} "
+                 f"[{low:.4g}, {high:.4g}]", bool(lowest <= median <= reported), why, figure)

@@ -404,8 +404,9 @@ def write_markdown(v: Validation, out: Path) -> Path:
         f"### The center's history, {DEFAULTS['start_year']} to 2023, against reported figures",
         "",
         f"{n_hist} runs at the defaults from the founding ({DEFAULTS['start_year']}); "
-        f"{passed} of {len(v.history)} checks pass. A reported figure passes when it lies in "
-        "the central 95% of the runs. Figures come from the reported rows "
+        f"{passed} of {len(v.history)} checks pass. Each row gives its criterion; most ask "
+        "that a reported figure lie in the central 95% of the runs. Figures come from the "
+        "reported rows "
         "(experiments/reported.py); those "
         "that calibration also fits (docs/calibration.md) are a check of fit there, not "
         "independent evidence.", "",

@@ -22,8 +22,15 @@ from scipy import stats as sps
 
 from experiments.history import PERSIST_GAP_WEEKS, evaluate_history, history_measure
 from experiments.patterns import PATTERN, PATTERNS, VERIFICATION, Arm, Outcome, Pattern, level
-from experiments.validation import (QUICK_REPLICATIONS, describe_outcome, evaluate,
-                                    is_verification, pairs_to_run, validate_model, verdict)
+from experiments.validation import (
+    QUICK_REPLICATIONS,
+    describe_outcome,
+    evaluate,
+    is_verification,
+    pairs_to_run,
+    validate_model,
+    verdict,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL = json.loads((ROOT / "docs" / "validation.json").read_text())
@@ -134,7 +141,8 @@ def test_history_checks_fail_when_runs_miss_the_reported_figures():
     base = {"persists": True, "min_cases_after_first": 80.0, "longest_without_staff": 0.0,
             "cases_level": 101.0, "cases_sd": 5.0, "cases_2013": 77.0, "groups_2019": 7.0,
             "share agencies' referrals": 0.4, "share directly": 0.3,
-            "share community groups": 0.3}
+            "share community groups": 0.3, "seen uptd_ppa_province": 40.0,
+            "seen dp3ap2kb_city": 10.0}
     rng = np.random.default_rng(2)
     good = pd.DataFrame([{k: (v + rng.normal(0, 1) if isinstance(v, float) and v > 1 else v)
                           for k, v in base.items()} for _ in range(40)])
@@ -143,6 +151,10 @@ def test_history_checks_fail_when_runs_miss_the_reported_figures():
     verdicts = {c.key: c.passed for c in evaluate_history(bad)}
     assert not verdicts["groups 2019"] and not verdicts["persistence"]
     assert verdicts["caseload level"]
+    # agencies' counts: above the whole reported count, or below its women's part, fail
+    agencies = {c.key: c.passed for c in evaluate_history(
+        good.assign(**{"seen uptd_ppa_province": 70.0, "seen dp3ap2kb_city": 3.0}))}
+    assert not agencies["uptd_ppa_province cases"] and not agencies["dp3ap2kb_city cases"]
 
 
 def _weekly_history(unpaid_weeks: int) -> pd.DataFrame:
@@ -150,7 +162,8 @@ def _weekly_history(unpaid_weeks: int) -> pd.DataFrame:
     weeks = 25 * 52
     frame = pd.DataFrame({"year": [1999] + [1999 + w // 52 for w in range(weeks)],
                           "intake": 3, "staff": 8, "paid_share": 1.0, "groups": 7,
-                          "referred": 1, "entry_center": 1, "entry_community": 1})
+                          "referred": 1, "entry_center": 1, "entry_community": 1,
+                          "seen_uptd_ppa_province": 1, "seen_dp3ap2kb_city": 0})
     start = 10 * 52 + 5
     frame.loc[start:start + unpaid_weeks - 1, "paid_share"] = 0.0
     return frame
