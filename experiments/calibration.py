@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from model import AGENCY_KEYS, DEFAULTS, WEEKS_PER_YEAR
+from model import DEFAULTS, WEEKS_PER_YEAR
 
 from .history import history_years, weeks_of
 from .replicates import calendar_years, run_replicates
@@ -52,8 +52,8 @@ class Target:
     """A reported row and how a run measures the same thing.
 
     ``what``: "intake" (cases the center took in), "groups" (groups at the end of the
-    year), "agencies" (survivors seen by any agency or the police) or an agency key
-    (survivors that agency saw).
+    year), "agencies" (survivors whose first contact was an agency or the police) or an
+    agency key (the cases that agency received, its ``seen_`` column).
     """
 
     key: str
@@ -109,14 +109,11 @@ def observed(targets=TARGETS) -> dict:
 
 # --- what one run reports ------------------------------------------------------------------
 class TargetMeasure:
-    """Every target's simulated value in one run; watches the agencies' weekly counts."""
+    """Every target's simulated value in one run, read off the weekly series.
 
-    def __init__(self):
-        self.seen = {key: [] for key in AGENCY_KEYS}
-
-    def observe(self, model) -> None:
-        for agency in model.agency_list:
-            self.seen[agency.key].append(agency.seen)
+    An agency's count is its ``seen_`` column, the cases it received (as validation
+    reads it, experiments/history.py).
+    """
 
     def __call__(self, model) -> dict:
         frame = model.datacollector.get_model_vars_dataframe()
@@ -134,7 +131,7 @@ class TargetMeasure:
             elif t.what == "agencies":
                 out[t.key] = float(weeks["seen_by_agencies"].to_numpy()[window].sum())
             else:
-                out[t.key] = float(np.asarray(self.seen[t.what])[window].sum())
+                out[t.key] = float(weeks["seen_" + t.what].to_numpy()[window].sum())
         return out
 
 

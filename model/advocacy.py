@@ -109,7 +109,8 @@ def raise_conflicts(model) -> None:
     """Conflicts with agencies, kept down by accountability (finding 2.3).
 
     Weekly chance per agency: conflict_rate/52 x (1 - accountability) x
-    (1 + joint programs running with it). A conflict is bad experience for the
+    (1 + joint programs running with it); the last factor is an assumption (more
+    joint work, more occasions for friction). A conflict is bad experience for the
     agency, weakens every personal tie to it and counts against donor renewal.
     """
     p = model.p

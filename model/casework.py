@@ -125,9 +125,10 @@ def full(model) -> bool:
 def refer_on(model, survivor) -> None:
     """Triage: the center refers a survivor on instead of putting her on a long list.
 
-    One an agency referred goes back to it, which it takes as a refusal; one who
-    came by herself or through a group goes to LBH Padang (the center's legal-aid
-    partner) for sexual violence, or to the provincial UPTD PPA otherwise.
+    One an agency referred goes back to it, which it takes as a refusal (her case
+    is the one it already counted); one who came by herself or through a group goes
+    to LBH Padang (the center's legal-aid partner) for sexual violence, or to the
+    provincial UPTD PPA otherwise, where she is a case it receives.
     """
     model.flow["triaged"] += 1
     agency = survivor.agency
@@ -136,10 +137,10 @@ def refer_on(model, survivor) -> None:
         return
     if agency is None:
         agency = model.agencies["uptd_ppa_province"]
+        model.flow[agency.seen_column] += 1
     else:
         agency.record_refusal()
     model.flow["returned_to_agency"] += 1
-    model.flow[agency.seen_column] += 1
     model.end_case(survivor, State.AGENCY_SERVED if agency.serve_itself()
                    else State.AGENCY_UNSERVED)
 

@@ -123,8 +123,9 @@ _p("sexual_violence_share", float, 0.55, "probability", 0.0, 1.0,
    "row 'Nurani Perempuan WCC, 2022' of " + DATA + " (51 of 94)")
 _p("agency_capacity_per_week", float, 1.0, "cases/(agency·week)", 0.0, 100.0,
    "cases an agency can handle itself each week when it does not refer",
-   "assumption, near row 'West Sumatra province UPTD PPA, 2018' of " + DATA
-   + " (64 cases/year)")
+   "assumption: set near row 'West Sumatra province UPTD PPA, 2018' of " + DATA
+   + " (64 cases received a year, not cases handled alone) and used for all eight "
+   "agencies, police included")
 
 # --- The center's capacity --------------------------------------------------------
 _group = "Center capacity and casework"
@@ -289,7 +290,8 @@ _p("tie_pooling", float, 0.5, "share", 0.0, 1.0,
 _p("tie_access", float, 0.5, "share", 0.0, 1.0,
    "share of the gap to certainty that knowing the agency contact (a full tie) closes "
    "for a referral request or a joint-program proposal, alongside skill",
-   STUDY + ", finding 1 (network capital); value assumption")
+   "structural assumption (docs/ODD.md §7); the direction from " + STUDY
+   + ", finding 1 (network capital)")
 
 # --- Habitus ------------------------------------------------------------------------------
 _group = "Habitus (finding 2)"
@@ -332,7 +334,8 @@ _p("initial_funds", float, 150.0, "IDR million", 0.0, 100000.0,
    "funds at the start", "assumption (budget not public)")
 _p("donor_grant_per_year", float, 275.0, "IDR million/year", 0.0, 100000.0,
    "a programme donor's grant while it runs, paid weekly",
-   ORG + " (MAMPU partner, multi-year programme); amount assumption (budget not public)")
+   ORG + " (MAMPU partner around 2019-2020, a multi-year programme); a programme donor "
+   "from the founding on, and the amount, are assumptions (budget not public)")
 _p("donor_cycle_years", int, 4, "years", 1, 20,
    "length of a programme donor's funding cycle", ORG + " (MAMPU); value assumption")
 _p("donor_renewal_floor", float, 0.5, "probability", 0.0, 1.0,
@@ -361,7 +364,8 @@ _p("donation_awareness_effect", float, 1.0, "multiplier", 0.0, 100.0,
    "assumption")
 _p("staff_cost_per_month", float, 3.5, "IDR million/(staff·month)", 0.0, 1000.0,
    "salary and overhead of one staff member at full hours",
-   "assumption, near the Padang city minimum wage")
+   "assumption, near the Padang city minimum wage of recent years (funds are in constant "
+   "recent rupiah)")
 _p("case_cost_per_week", float, 0.05, "IDR million/(case·week)", 0.0, 100.0,
    "direct costs of one open case (transport, medical, legal), paid as far as funds allow",
    "assumption")

@@ -48,8 +48,8 @@ MEANINGS = {
     "entry_center": "help-seekers who came to the center directly",
     "entry_community": "survivors identified by a community group and brought to the center",
     "seen_by_agencies": ("survivors whose first contact was an agency or the police (the "
-                         "denominator of referral uptake; returns after triage are not "
-                         "counted again, unlike in the per-agency seen_ columns)"),
+                         "denominator of referral uptake; the per-agency seen_ columns also "
+                         "count survivors the full center sent to UPTD PPA)"),
     "referred": "survivors referred to the center by agencies and the police",
     "intake": "cases handled: survivors taken into accompaniment for the first time",
     "intake_sexual_violence": "cases handled that are sexual violence",
@@ -120,7 +120,10 @@ MEANINGS = {
 }
 for _k in AGENCY_KEYS:
     MEANINGS[f"referrals_{_k}"] = f"referrals to the center by {_k}"
-    MEANINGS[f"seen_{_k}"] = f"survivors seen by {_k} (first contacts and returns after triage)"
+    MEANINGS[f"seen_{_k}"] = (f"cases {_k} received: survivors who came to it first, and "
+                              "those without a referring agency the full center sent to it "
+                              "(a survivor sent back to the agency that referred her is not "
+                              "counted again)")
     MEANINGS[f"trust_{_k}"] = f"trust of {_k} in the center (0-1)"
     MEANINGS[f"tie_{_k}"] = f"pooled tie of the center's people to {_k} (0-1)"
 for _use in TIME_USES:

@@ -4,9 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from experiments.calibration import (HELD_OUT, PRIORS, TARGETS, Budget, Fit, TargetMeasure,
-                                     correlations, fit, posterior_summary, predictive_checks,
-                                     simulate)
+from experiments.calibration import (HELD_OUT, PRIORS, TARGETS, Budget, Fit, correlations, fit,
+                                     posterior_summary, predictive_checks, simulate)
 from experiments.replicates import calendar_years
 
 
@@ -34,19 +33,19 @@ def test_a_run_reports_every_target(one_run):
     assert row["cases_2019"] > 0 and row["simfoni_2023"] > row["dp3ap2kb_city_2020"]
 
 
-def test_agency_counts_add_up_to_the_series():
-    """What the measure counts agency by agency sums to the model's weekly total."""
-    from model import CollaborationModel
+def test_agency_counts_are_first_contacts_plus_survivors_the_center_sent_on():
+    """The agencies' seen_ columns (calibration's and validation's measure) add up to the
+    first contacts, plus at most the survivors the full center sent to an agency."""
+    from model import AGENCY_KEYS, CollaborationModel
 
-    model = CollaborationModel(rng=3)
-    measure = TargetMeasure()
-    for _ in range(60):
-        model.step()
-        measure.observe(model)
-    frame = model.datacollector.get_model_vars_dataframe()
-    per_week = np.sum([measure.seen[k] for k in measure.seen], axis=0)
-    assert per_week.tolist() == frame["seen_by_agencies"].iloc[1:].astype(int).tolist()
-    assert calendar_years(frame, 1999).iloc[-1] == 2000
+    model = CollaborationModel(rng=3, hours_per_case_week=12.0, incidents_per_week=14.0)
+    model.run(2)
+    frame = model.datacollector.get_model_vars_dataframe().iloc[1:]
+    received = frame[[f"seen_{k}" for k in AGENCY_KEYS]].sum(axis=1)
+    extra = received - frame["seen_by_agencies"]
+    assert (extra >= 0).all() and (extra <= frame["returned_to_agency"]).all()
+    assert extra.sum() > 0 and extra.sum() < frame["returned_to_agency"].sum()
+    assert calendar_years(model.datacollector.get_model_vars_dataframe(), 1999).iloc[-1] == 2000
 
 
 def _fit(particles, weights):

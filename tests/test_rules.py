@@ -415,6 +415,10 @@ def test_triage_refers_on_and_agencies_take_it_as_refusal():
     assert model.flow["triaged"] == 3 and model.flow["referred_on"] == 1
     assert model.flow["returned_to_agency"] == 2
     assert agency.new_bad == pytest.approx(model.p.refusal_evidence)
+    # a case UPTD PPA receives from the center is counted there; a case sent back to the
+    # agency that referred it is the one that agency already counted
+    assert model.flow["seen_uptd_ppa_province"] == 1
+    assert model.flow[agency.seen_column] == 0
 
 
 def test_a_full_center_triages_and_keeps_the_list_short():

@@ -139,10 +139,11 @@ def test_a_small_effect_is_flagged_underpowered_and_sizes_the_next_run():
 
 def test_history_checks_fail_when_runs_miss_the_reported_figures():
     base = {"persists": True, "min_cases_after_first": 80.0, "longest_without_staff": 0.0,
+            "longest_part_paid": 2.0,
             "cases_level": 101.0, "cases_sd": 5.0, "cases_2013": 77.0, "groups_2019": 7.0,
             "share agencies' referrals": 0.4, "share directly": 0.3,
-            "share community groups": 0.3, "seen uptd_ppa_province": 40.0,
-            "seen dp3ap2kb_city": 10.0}
+            "share community groups": 0.3, "seen uptd_ppa_province": 64.0,
+            "seen dp3ap2kb_city": 18.5}
     rng = np.random.default_rng(2)
     good = pd.DataFrame([{k: (v + rng.normal(0, 1) if isinstance(v, float) and v > 1 else v)
                           for k, v in base.items()} for _ in range(40)])
@@ -151,10 +152,20 @@ def test_history_checks_fail_when_runs_miss_the_reported_figures():
     verdicts = {c.key: c.passed for c in evaluate_history(bad)}
     assert not verdicts["groups 2019"] and not verdicts["persistence"]
     assert verdicts["caseload level"]
-    # agencies' counts: above the whole reported count, or below its women's part, fail
-    agencies = {c.key: c.passed for c in evaluate_history(
-        good.assign(**{"seen uptd_ppa_province": 70.0, "seen dp3ap2kb_city": 3.0}))}
-    assert not agencies["uptd_ppa_province cases"] and not agencies["dp3ap2kb_city cases"]
+    # agencies' counts at half the reported level fail, and the women's part is placed
+    half = evaluate_history(good.assign(**{"seen uptd_ppa_province": 32.0,
+                                           "seen dp3ap2kb_city": 9.0}))
+    agencies = {c.key: c for c in half}
+    assert not agencies["uptd_ppa_province cases"].passed
+    assert not agencies["dp3ap2kb_city cases"].passed
+    assert "would be 16.2, below the runs' central 95%" in agencies["uptd_ppa_province cases"].observed
+    assert "would be 4.68, below the runs' central 95%" in agencies["dp3ap2kb_city cases"].observed
+    low = {c.key: c for c in evaluate_history(good.assign(**{"seen uptd_ppa_province": 10.0}))}
+    assert "would be 16.2, above the runs' central 95%" in low["uptd_ppa_province cases"].observed
+    # spells of part pay are printed beside persistence, outside its criterion
+    part = good.assign(longest_part_paid=[20.0] * 3 + [2.0] * (len(good) - 3))
+    persistence = next(c for c in evaluate_history(part) if c.key == "persistence")
+    assert persistence.passed and "in a row in 3 of 40 runs (longest 20 weeks)" in persistence.observed
 
 
 def _weekly_history(unpaid_weeks: int) -> pd.DataFrame:
@@ -163,7 +174,8 @@ def _weekly_history(unpaid_weeks: int) -> pd.DataFrame:
     frame = pd.DataFrame({"year": [1999] + [1999 + w // 52 for w in range(weeks)],
                           "intake": 3, "staff": 8, "paid_share": 1.0, "groups": 7,
                           "referred": 1, "entry_center": 1, "entry_community": 1,
-                          "seen_uptd_ppa_province": 1, "seen_dp3ap2kb_city": 0})
+                          "seen_uptd_ppa_province": 1, "seen_dp3ap2kb_city": 0,
+                          "unpaid_weeks": 0})
     start = 10 * 52 + 5
     frame.loc[start:start + unpaid_weeks - 1, "paid_share"] = 0.0
     return frame
