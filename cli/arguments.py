@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from model import PARAMETERS, SEED_MAX, validate
+from model.parameters import MAX_YEARS
 
 
 class UsageError(Exception):
@@ -44,8 +45,8 @@ def years(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of years") from None
-    if not 0 < value <= 200:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"{text!r}: years must be in (0, 200]")
+    if not 0 < value <= MAX_YEARS:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text!r}: years must be in (0, {MAX_YEARS}]")
     return value
 
 
@@ -75,7 +76,13 @@ def whole(low: int, high: int, problem: str):
 
 seed = whole(0, SEED_MAX, f"a seed is a whole number from 0 to 2^63-1 ({SEED_MAX})")
 port = whole(1, 65535, "a port is between 1 and 65535")
-calendar_year = whole(1999, 2200, "a calendar year from 1999 (the founding) to 2200")
+#: A run lasts at most MAX_YEARS years from its start year, so it ends in that year + 199 at
+#: the latest; the last year any run can reach is the highest start year's.
+FIRST_YEAR = PARAMETERS["start_year"].low
+LAST_YEAR = PARAMETERS["start_year"].high + MAX_YEARS - 1
+calendar_year = whole(FIRST_YEAR, LAST_YEAR,
+                      f"a calendar year from {FIRST_YEAR} (the founding) to {LAST_YEAR}; a run "
+                      f"ends at most {MAX_YEARS - 1} years after its start year")
 workers = whole(1, 4096, "the number of workers is between 1 and 4096")
 
 

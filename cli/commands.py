@@ -57,7 +57,7 @@ def cmd_run(args) -> int:
     title = (f"Kolaborasi: scenario '{scenario.title['en']}', {table.index[0]} to "
              f"{table.index[-1]} ({years:g} years of weekly steps), seed {args.seed}"
              f"\nChanged parameters: {changed}")
-    print(format_summary(table, title))
+    print(format_summary(table, title, series))
     files = write_outputs(out, model, series, table, years, args.seed, params)
     print(f"\nOutputs written to {out}/: " + ", ".join(f.name for f in files))
     return 0

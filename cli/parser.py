@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from experiments.single import DEFAULT_SEED, DEFAULT_UNTIL
+from model import DEFAULTS
+from model.parameters import MAX_YEARS
 
 from . import arguments as arg
 
@@ -38,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     span = run.add_mutually_exclusive_group()
     span.add_argument("--until", type=arg.calendar_year, default=None, metavar="YEAR",
                       help=f"simulate to the end of this calendar year (default {DEFAULT_UNTIL}: "
-                           "every reported year, then a projection)")
+                           "every reported year, then a projection); at most the start year "
+                           f"+ {MAX_YEARS - 1} ({DEFAULTS['start_year'] + MAX_YEARS - 1} from "
+                           f"the default start year {DEFAULTS['start_year']})")
     span.add_argument("--years", type=arg.years, default=None,
                       help="or: simulated years from the start year, 52 weekly steps each")
     run.add_argument("--seed", type=arg.seed, default=DEFAULT_SEED,

@@ -14,7 +14,8 @@ import pandas as pd
 from model import AGENCY_KEYS, WEEKS_PER_YEAR, CollaborationModel
 from model.calendar import WEEKS_PER_QUARTER
 
-from .reported import center_cases, center_groups
+from .history import AGENCY_COUNTS, UNPAID, weeks_of
+from .reported import CENTER, ROWS, SIMFONI, Reported, center_cases, center_groups, pick
 
 DEFAULT_SEED = 42
 #: The default run goes from the start year (the 1999 founding) to the end of this year:
@@ -84,10 +85,18 @@ def run_simulation(years: float | None = None, seed: int = DEFAULT_SEED,
 
 
 def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
-    """One row per simulated year: flows summed over the year, levels at its end."""
+    """One row per simulated year: flows summed over the year, levels at its end.
+
+    ``weeks`` is how many of the year's 52 weeks the run simulated (fewer in a last,
+    partial year). With staff on the books, ``part_paid_weeks`` counts weeks whose
+    salaries (at the hours in force, cut or not) were paid only in part, and
+    ``no_salary_weeks`` weeks with no salary paid at all: the weeks unpaid that come
+    before a layoff. Weeks of cut hours paid in full are ``hours_cut_weeks`` only.
+    """
     weeks = series[series.index > 0]
     by_year = weeks.groupby("year")
     table = pd.DataFrame(index=by_year.size().index)
+    table["weeks"] = by_year.size()
     for column, source, how in _YEARLY:
         table[column] = by_year[source].sum() if how == "sum" else by_year[source].last()
     seen = table["seen_by_agencies"].replace(0, np.nan)
@@ -96,11 +105,48 @@ def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
     intake = by_year["intake"].sum().replace(0, np.nan)
     table.insert(table.columns.get_loc("unmet_need") + 1, "mean_wait_weeks",
                  by_year["wait_weeks"].sum() / intake)
+    short = (weeks["unpaid_weeks"] > 0) & (weeks["staff"] > 0)
+    nothing = short & (weeks["paid_share"] <= UNPAID)
+    at = table.columns.get_loc("hours_cut_weeks") + 1
+    table.insert(at, "part_paid_weeks", (short & ~nothing).groupby(weeks["year"]).sum())
+    table.insert(at + 1, "no_salary_weeks", nothing.groupby(weeks["year"]).sum())
     for key in AGENCY_KEYS:
         table[f"referrals_{key}"] = by_year[f"referrals_{key}"].sum()
     for key in AGENCY_KEYS:
         table[f"trust_{key}"] = by_year[f"trust_{key}"].last()
     return table
+
+
+#: A share at or above this counts as whole (a grant renewed in full).
+FULL_SHARE = 1 - 1e-9
+
+
+def partial_years(table: pd.DataFrame) -> dict[int, int]:
+    """Years the run simulated only in part, with the weeks it simulated."""
+    return {int(y): int(n) for y, n in table["weeks"].items() if n < WEEKS_PER_YEAR}
+
+
+def donor_events(series: pd.DataFrame) -> dict[int, list[str]]:
+    """By year, what happened to the programme grant, week by week, in words.
+
+    A renewal is "a new donor" when no grant ran the week before, "in full" when the
+    new cycle pays the whole grant, else "at NN% of the grant" (donor_share).
+    """
+    weeks = series[series.index > 0]
+    active_before = series["donor_active"].shift(1).loc[weeks.index]
+    said: dict[int, list[str]] = {}
+    for week in weeks.index[(weeks["grant_renewed"] > 0) | (weeks["grant_lost"] > 0)]:
+        row = weeks.loc[week]
+        if row["grant_lost"]:
+            text = "the programme donor did not renew"
+        elif not active_before[week]:
+            text = "a new programme donor was found"
+        elif row["donor_share"] >= FULL_SHARE:
+            text = "the programme donor renewed in full"
+        else:
+            text = f"the programme donor renewed at {row['donor_share']:.0%} of the grant"
+        said.setdefault(int(row["year"]), []).append(text)
+    return said
 
 
 #: The printed tables' abbreviated column heads, explained under the tables.
@@ -142,10 +188,21 @@ def format_legend(width: int = 88) -> str:
     return "\n".join(lines)
 
 
-def format_summary(table: pd.DataFrame, title: str) -> str:
-    """The summary as plain text tables a person can read in a terminal."""
+def format_summary(table: pd.DataFrame, title: str, series: pd.DataFrame) -> str:
+    """The summary as plain text tables a person can read in a terminal.
+
+    ``table`` is yearly_summary(``series``); the weekly ``series`` gives what happened
+    to the grant and the reported figures' same-week counts.
+    """
+    import textwrap
+
     def pct(x):
         return "  -" if pd.isna(x) else f"{100 * x:3.0f}%"
+
+    partial = partial_years(table)
+
+    def label(year):      # a partial year is starred: "2000*"
+        return f"{year}*" if year in partial else f"{year} "
 
     lines = [title, "",
              "Year  Incid  Sought  Police Agency Cadre Direct  Referred  Handled  Uptake  "
@@ -153,7 +210,7 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
     for year, r in table.iterrows():
         wait = "  -" if pd.isna(r.mean_wait_weeks) else f"{r.mean_wait_weeks:5.1f}"
         lines.append(
-            f"{year:>4}  {r.incidents:5.0f}  {r.sought_help:6.0f}  {r.via_police:6.0f} "
+            f"{label(year)} {r.incidents:5.0f}  {r.sought_help:6.0f}  {r.via_police:6.0f} "
             f"{r.via_agency:6.0f} {r.via_cadre:5.0f} {r.direct:6.0f}  {r.referred:8.0f}  "
             f"{r.cases_handled:7.0f}  {pct(r.referral_uptake):>6}  {r.dropped_out:7.0f}  "
             f"{r.triaged:7.0f}  {r.unmet_need:5.0f}  {wait:>8}  {r.conflicts:9.0f}")
@@ -161,18 +218,19 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
               "Cadres  Groups  Waiting"]
     for year, r in table.iterrows():
         lines.append(
-            f"{year:>4}  {r.mean_trust:5.2f}  {r.funds:12.1f}  {r.income:6.0f}  "
+            f"{label(year)} {r.mean_trust:5.2f}  {r.funds:12.1f}  {r.income:6.0f}  "
             f"{r.spending:8.0f}  {r.staff:5.0f}  {r.volunteers:10.0f}  {r.cadres:6.0f}  "
             f"{r.groups:6.0f}  {r.waiting:7.0f}")
     events = []
+    donor = donor_events(series)
     for year, r in table.iterrows():
-        said = []
-        if r.grants_lost:
-            said.append("the programme donor did not renew")
-        if r.grants_found:
-            said.append("a programme donor renewed or was found")
+        said = list(donor.get(int(year), []))
         if r.hours_cut_weeks:
             said.append(f"paid hours cut for {r.hours_cut_weeks:.0f} weeks")
+        if r.part_paid_weeks:
+            said.append(f"salaries paid only in part for {r.part_paid_weeks:.0f} weeks")
+        if r.no_salary_weeks:
+            said.append(f"no salary paid for {r.no_salary_weeks:.0f} weeks")
         if r.staff_laid_off:
             said.append(f"{r.staff_laid_off:.0f} staff laid off for lack of funds"
                         + (f", {r.staff_to_volunteer:.0f} of them stayed on as volunteers"
@@ -182,7 +240,8 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
         if r.staff_hired:
             said.append(f"{r.staff_hired:.0f} hired")
         if said:
-            events.append(f"  {year}: " + "; ".join(said) + ".")
+            events += textwrap.wrap(f"{label(year).rstrip()}: " + "; ".join(said) + ".", 88,
+                                    initial_indent="  ", subsequent_indent="    ")
     if events:
         lines += ["", "What happened (a run is one possible history: compare many seeds "
                       "before drawing conclusions)"] + events
@@ -190,12 +249,88 @@ def format_summary(table: pd.DataFrame, title: str) -> str:
     for what, prefix, fmt in (("Referrals to the center", "referrals_", "{:>11.0f}"),
                               ("Trust in the center at year end", "trust_", "{:>11.2f}")):
         lines += ["", f"{what}, by agency (prov = province)",
-                  "Year" + "".join(f" {short[k]:>11}" for k in AGENCY_KEYS)]
+                  "Year " + "".join(f" {short[k]:>11}" for k in AGENCY_KEYS)]
         for year, r in table.iterrows():
-            lines.append(f"{year:>4}" + "".join(" " + fmt.format(r[prefix + k])
+            lines.append(label(year) + "".join(" " + fmt.format(r[prefix + k])
                                                 for k in AGENCY_KEYS))
+    lines += ["", *format_reported(series)]
+    if partial:
+        lines += ["", "* " + "; ".join(f"{y}: {n} of {WEEKS_PER_YEAR} weeks simulated"
+                                      for y, n in partial.items())
+                  + " (a partial year, not comparable with full ones)"]
     lines += ["", format_legend()]
     return "\n".join(lines)
+
+
+#: Reported rows the model measures: (scope, measure, weekly column, how), where how is
+#: "sum" over the row's weeks or "end" for the level at the end of its span.
+MEASURED = (
+    (CENTER, "cases handled", "intake", "sum"),
+    (CENTER, "community groups in Padang", "groups", "end"),
+    *((scope, measure, "seen_" + key, "sum") for scope, measure, _, key in AGENCY_COUNTS),
+)
+
+
+def _measure_of(row: Reported) -> tuple[str, str] | None:
+    """(weekly column, how) of a reported row the model measures, else None."""
+    for scope, measure, column, how in MEASURED:
+        if row.scope.startswith(scope) and row.measure == measure:
+            return column, how
+    return None
+
+
+def run_value(series: pd.DataFrame, row: Reported) -> float | None:
+    """The run's count for a reported row over the same weeks (the first weeks_of(months)
+    weeks of its year), or None when the row is not measured or the run misses a week."""
+    found = _measure_of(row)
+    weeks = series[series.index > 0]
+    in_year = weeks[weeks["year"] == row.year]
+    span = weeks_of(row.months)
+    if found is None or len(in_year) < span:
+        return None
+    column, how = found
+    values = in_year[column].iloc[:span]
+    return float(values.sum() if how == "sum" else values.iloc[-1])
+
+
+def format_reported(series: pd.DataFrame) -> list[str]:
+    """The "Reported figures" block: each reported row the run covers beside the run's value.
+
+    Counts are summed over the same weeks as the row (the first 48 weeks for an
+    11-month count); groups are the level at the end of the year. Rows of the
+    provincial SIMFONI system count all of West Sumatra, not the model's catchment;
+    they are named as not comparable.
+    """
+    import textwrap
+
+    years = series.loc[series.index > 0, "year"]
+    first, last = int(years.min()), int(years.max())
+    rows, apart = [], []
+    for row in ROWS:
+        if row.scope == SIMFONI:
+            if first <= row.year <= last:
+                apart.append(row.label)
+            continue
+        value = run_value(series, row)
+        if value is None:
+            continue
+        weeks = "end" if _measure_of(row)[1] == "end" else f"1-{weeks_of(row.months)}"
+        what = f"{row.scope}, {row.measure}" + ("" if row.months == 12
+                                                else f" (first {row.months} months)")
+        rows.append(f"  {row.year}  {weeks:>5}  {row.value:8g}  {value:8.0f}  {what}")
+    if not rows and not apart:
+        span = sorted({r.year for r in ROWS})
+        return [f"Reported figures: none falls within the weeks this run simulated "
+                f"({first}-{last}); the reported years are {span[0]}-{span[-1]}."]
+    lines = ["Reported figures beside this run, over the same weeks of the same year",
+             "(one run is one possible history; Weeks 'end': the level at the year's end)"]
+    if rows:
+        lines += ["  Year  Weeks  Reported  This run  Who and what", *rows]
+    if apart:
+        lines += textwrap.wrap("Not comparable (province-wide, not the model's catchment): "
+                               + "; ".join(apart), 88, initial_indent="  ",
+                               subsequent_indent="    ")
+    return lines
 
 
 def _short_agency(key: str) -> str:
@@ -240,27 +375,59 @@ def write_outputs(out: Path, model, series: pd.DataFrame, table: pd.DataFrame,
     return written
 
 
+def full_year_sums(weeks: pd.DataFrame, column: str) -> pd.Series:
+    """Yearly sums of a weekly column over the years the run simulated in full."""
+    by_year = weeks.groupby("year")
+    sums = by_year[column].sum()
+    return sums[by_year.size() == WEEKS_PER_YEAR]
+
+
+def _stairs(ax, sums: pd.Series, **style) -> None:
+    """Yearly totals as flat steps, each over its own year."""
+    if len(sums):
+        ax.stairs(sums.to_numpy(), np.append(sums.index.to_numpy(), sums.index[-1] + 1),
+                  baseline=None, **style)
+
+
+def _legend_above(ax, fontsize=7) -> None:
+    """A legend in room made above the curves, so it hides no point."""
+    entries = len(ax.get_legend_handles_labels()[1])
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, low + (high - low) * (1 + 0.11 * entries))
+    ax.legend(fontsize=fontsize, loc="upper left")
+
+
 def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
-    """Six panels: cases, referral uptake, trust, funds, people, community."""
+    """Seven panels: cases, referral uptake, trust, funds, people, community, agencies' cases.
+
+    Yearly totals are drawn for full years only (a partial last year is named in the
+    legend); reported figures are drawn where the run covers their year.
+    """
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     weeks = series[series.index > 0]
     t = weeks["year"] + ((weeks.index - 1) % WEEKS_PER_YEAR) / WEEKS_PER_YEAR
+    partial = {int(y): int(n) for y, n in weeks.groupby("year").size().items()
+               if n < WEEKS_PER_YEAR}
+    left_out = "".join(f"; {y}: {n} of {WEEKS_PER_YEAR} weeks, not drawn"
+                       for y, n in partial.items())
     roll = WEEKS_PER_QUARTER  # to smooth weekly noise
-    fig, axes = plt.subplots(2, 3, figsize=(13, 7), constrained_layout=True)
+    fig, axes = plt.subplots(2, 4, figsize=(17, 7), constrained_layout=True)
     ax = axes[0, 0]
-    yearly = weeks.groupby("year")["intake"].sum()
-    ax.step(yearly.index, yearly.to_numpy(), where="post", label="cases handled in the year")
+    yearly = full_year_sums(weeks, "intake")
+    _stairs(ax, yearly, label=f"cases handled a year (full years{left_out})")
     ax.plot(t, weeks["in_service"], label="in service")
     ax.plot(t, weeks["waiting"], label="waiting")
-    reported = center_cases()
-    ax.plot([r.year + 0.5 for r in reported], [r.per_year for r in reported], "kD", ms=5,
-            label="reported cases handled (a year)")
+    reported = [r for r in center_cases() if r.year in yearly.index]
+    if reported:
+        ax.plot([r.year + 0.5 for r in reported], [r.per_year for r in reported], "kD", ms=5,
+                label="reported (a year; 11-month counts scaled to 12)")
     ax.set_title("Casework")
-    ax.legend(fontsize=7)
+    _legend_above(ax)
     ax = axes[0, 1]
     uptake = (weeks["referred"].rolling(roll, min_periods=1).sum()
               / weeks["seen_by_agencies"].rolling(roll, min_periods=1).sum())
@@ -285,13 +452,30 @@ def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
     ax = axes[1, 2]
     ax.plot(t, weeks["cadres"], label="cadres")
     ax.plot(t, weeks["groups"], label="community groups")
-    groups = center_groups()
-    ax.plot([r.year + 1 for r in groups], [r.value for r in groups], "kD", ms=5,
-            label="reported groups (2019)")
+    groups = [r for r in center_groups() if r.year in yearly.index]
+    if groups:
+        ax.plot([r.year + 1 for r in groups], [r.value for r in groups], "kD", ms=5,
+                label="reported groups (" + ", ".join(str(r.year) for r in groups) + ")")
     ax.set_title("Community field")
-    ax.legend(fontsize=8)
+    _legend_above(ax)
+    ax = axes[0, 3]
+    for (scope, measure, years, key), colour in zip(AGENCY_COUNTS, ("tab:red", "tab:blue")):
+        _stairs(ax, full_year_sums(weeks, "seen_" + key), color=colour,
+                label=f"{key}, this run")
+        rows = [pick(scope, measure, y) for y in years if y in yearly.index]
+        if rows:
+            ax.plot([r.year + 0.5 for r in rows], [r.per_year for r in rows], "D", ms=6,
+                    color=colour, mec="black",
+                    label=f"{key}, reported " + ", ".join(str(r.year) for r in rows))
+    ax.set_title("Cases agencies received a year (full years)")
+    ax.set_ylim(bottom=0)
+    _legend_above(ax)
+    axes[1, 3].set_visible(False)
     for ax in axes.flat:
         ax.set_xlabel("year")
+        ax.set_xlim(float(t.iloc[0]), float(t.iloc[-1]) + 1 / WEEKS_PER_YEAR)
+        ax.ticklabel_format(axis="x", useOffset=False, style="plain")
+        ax.xaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 5, 10]))
         ax.grid(alpha=0.3)
     fig.savefig(target, dpi=110)
     plt.close(fig)

@@ -72,6 +72,18 @@ def test_until_chooses_the_span_in_calendar_years(tmp_path, monkeypatch, capsys)
     assert late.returncode == 2 and "--until 2199" in late.stderr and "to 2198" in late.stderr
 
 
+def test_until_help_and_error_give_the_same_last_year(tmp_path, monkeypatch, capsys):
+    from cli.parser import build_parser
+
+    helped = " ".join(run_here(["run", "--help"], tmp_path, monkeypatch, capsys).stdout.split())
+    assert "at most the start year + 199 (2198 from the default start year 1999)" in helped
+    # the rule, start year + 199, holds at a later start year too: the parser lets 2209 by
+    assert build_parser().parse_args(["run", "--until", "2209", "--set",
+                                      "start_year=2010"]).until == 2209
+    code, _, err = cli_main(["run", "--until", "2210", "--set", "start_year=2010"], capsys)
+    assert code == 2 and "from the start year 2010 to 2209" in err
+
+
 def test_options_years_seed_set_out(tmp_path, monkeypatch, capsys):
     result = run_here(["run", "--years", "1", "--seed", "7", "--set", "skill=0.9",
                        "--set", "referral_agreement=true", "--out", "mine"], tmp_path,
@@ -136,10 +148,10 @@ def test_summary_tells_what_happened_to_funds_and_staff():
 
     _, series = run_simulation(2, 3, accountability=0.0, donor_renewal_floor=0.0,
                                donor_cycle_years=1, new_donor_per_year=0.0)
-    text = format_summary(yearly_summary(series), "t")
+    text = format_summary(yearly_summary(series), "t", series)
     assert "1999: the programme donor did not renew" in text
     _, calm = run_simulation(1, 3, staff_turnover_per_year=0.0, donor_grant_per_year=5000.0)
-    assert "What happened" not in format_summary(yearly_summary(calm), "t")
+    assert "What happened" not in format_summary(yearly_summary(calm), "t", calm)
 
 
 # --- hardening: every bad input is one line and exit 2, nothing is lost or overwritten ------

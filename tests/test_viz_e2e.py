@@ -364,7 +364,7 @@ def test_tapping_a_chart_shows_its_values(visitor):
     hit.focus()                                         # what a tap does
     page.wait_for_function("(e) => getComputedStyle(e).visibility === 'visible'",
                            arg=tip.element_handle())
-    assert "handled, last 13 weeks: " in tip.text_content()
+    assert "handled, past 52 weeks: " in tip.text_content()
 
 
 #: Screens from a desktop to a phone, widest first: a page laid out wide and then narrowed

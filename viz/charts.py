@@ -33,6 +33,23 @@ class Line:
     dash: str | None = None
 
 
+@dataclass(frozen=True)
+class Marker:
+    """A reported figure drawn as a point: calendar time, value, and what it is (on hover)."""
+
+    x: float
+    y: float
+    title: str
+
+
+#: Colour of reported points: dark, apart from every line colour.
+MARKER_COLOUR = PALETTE["reported"]
+
+
+def _diamond(cx: float, cy: float, r: float = 5.0) -> str:
+    return f"M{cx:.1f},{cy - r:.1f}l{r:g},{r:g}l-{r:g},{r:g}l-{r:g},-{r:g}z"
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [low, high]."""
     if not math.isfinite(low) or not math.isfinite(high):
@@ -96,16 +113,25 @@ def _points(px: np.ndarray, py: np.ndarray) -> str:
 def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=None,
                y_max=None, percent: bool = False, x_label: str = "", width: int = 400,
                height: int = 260, note: str = "", marks: Sequence[tuple[float, str]] = (),
+               markers: Sequence[Marker] = (), marker_label: str = "",
                lang: str = "en") -> str:
     """An SVG line chart; x is in (calendar) years. Returns the SVG markup as text.
 
     ``marks`` are (x, label) pairs drawn as dashed vertical lines with a numbered
     flag (a change made during the run); the label shows on hover and on tap.
+    ``markers`` (reported figures) are drawn as diamonds where the x span covers
+    them, with one legend entry ``marker_label`` when at least one is drawn.
     """
     xs = np.asarray(x, dtype=float)
+    x_lo = float(xs[0]) if xs.size else 0.0
+    x_hi = float(xs[-1]) if xs.size else 1.0
+    shown = [m for m in markers if x_lo - 1e-9 <= m.x <= x_hi + 1e-9 and math.isfinite(m.y)]
     # legend under the title, wrapping; the plot starts below it
+    entries = [ln for ln in lines if ln.label][:10]
+    if shown:
+        entries.append(Line(marker_label, MARKER_COLOUR, (), dash="marker"))
     legend, lx, ly = [], 4.0, 38.0
-    for line in [ln for ln in lines if ln.label][:10]:
+    for line in entries:
         w = 22 + label_width(line.label)
         if lx + w > width - 4 and lx > 4:
             lx, ly = 4.0, ly + 15
@@ -119,7 +145,8 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
             if arr is not None and len(arr):
                 a = np.asarray(arr, dtype=float)
                 values.append(a[np.isfinite(a)])
-    data = np.concatenate(values) if values else np.array([])
+    values.append(np.array([m.y for m in shown], dtype=float))
+    data = np.concatenate(values)
     lo = float(data.min()) if data.size else 0.0
     hi = float(data.max()) if data.size else 1.0
     lo = lo if y_min is None else y_min
@@ -130,8 +157,6 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
         hi = lo + (1.0 if not percent else 0.1)
     yticks = nice_ticks(lo, hi)
     lo, hi = min(lo, yticks[0]), max(hi, yticks[-1])
-    x_lo = float(xs[0]) if xs.size else 0.0
-    x_hi = float(xs[-1]) if xs.size else 1.0
     if x_hi - x_lo < 1e-9:
         x_hi = x_lo + 1.0
 
@@ -147,6 +172,12 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
            f'<text x="4" y="18" font-size="16" font-weight="600" fill="{UI["text"]}">'
            f'{escape(title)}</text>']
     for lx, ly, line in legend:
+        if line.dash == "marker":
+            out.append(f'<g class="kb-chart-legend kb-reported-legend"><path '
+                       f'd="{_diamond(lx + 6, ly - 4, 4.5)}" fill="{line.color}"/>'
+                       f'<text x="{lx + 15}" y="{ly}" font-size="12.5" '
+                       f'fill="{UI["text_mid"]}">{escape(line.label)}</text></g>')
+            continue
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
         out.append(f'<g class="kb-chart-legend"><line x1="{lx}" y1="{ly - 4}" x2="{lx + 12}" '
                    f'y2="{ly - 4}" stroke="{line.color}" stroke-width="3"{dash}/>'
@@ -219,6 +250,10 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
                        f'stroke-width="{line.width}" stroke-linejoin="round"{dash}>'
                        f'<title>{escape(line.label)}</title></polyline>')
     out.extend(_hover_values(xs, lines, px, top, plot_h, left, plot_w, percent, lang))
+    for m in shown:      # over the hover columns, so that their own title shows
+        out.append(f'<g class="kb-reported" tabindex="0"><title>{escape(m.title)}</title>'
+                   f'<path d="{_diamond(px(m.x), py(m.y))}" fill="{MARKER_COLOUR}" '
+                   'stroke="white" stroke-width="1"/></g>')
     out.append("</svg>")
     return "".join(out)
 

@@ -20,6 +20,7 @@ from .i18n import TEXT, number, param_group, percent, t
 from .keys import Keys
 from .live import MAX_YEARS, SPEEDS, Frame, LiveRun
 from .network_view import network_svg
+from .reported import case_markers, group_markers
 from .session import use_session
 from .theme import ACCENT, AGENCY_COLOURS, FLOW_COLOURS, NODE_COLOURS, PALETTE, TIE, TRUST_SCALE
 from .widgets import LeverPanel, Message, RangeSlider, ScenarioSelect
@@ -61,11 +62,13 @@ def _chart_lines(key: str, frame: Frame, c, lang: str) -> tuple[str, list, dict]
             Line(t("chart.uptake_line", lang), PALETTE["uptake"], c(uptake), width=2.5)], \
             {"y_max": 1, "percent": True}
     if key == "casework":
+        # past 52 weeks, so that a calendar year's reported count has its match at year end
         return t("chart.casework", lang), [
-            Line(t("chart.handled13", lang), PALETTE["cases"],
-                 c(rolling_sum(cols["intake"], WEEKS_PER_QUARTER))),
+            Line(t("chart.handled52", lang), PALETTE["cases"],
+                 c(rolling_sum(cols["intake"], WEEKS_PER_YEAR))),
             Line(t("chart.in_service", lang), PALETTE["in_service"], c("in_service")),
-            Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))], {}
+            Line(t("chart.waiting", lang), PALETTE["waiting"], c("waiting"))], \
+            {"markers": case_markers(lang), "marker_label": t("chart.reported", lang)}
     if key == "trust":
         lines = [Line(t(f"agency.{kind}", lang), AGENCY_COLOURS[kind],
                       c(f"trust_{kind}_province"), width=1.3)
@@ -84,7 +87,8 @@ def _chart_lines(key: str, frame: Frame, c, lang: str) -> tuple[str, list, dict]
             Line(t("chart.volunteers", lang), PALETTE["volunteers"], c("volunteers"))], {}
     return t("chart.community", lang), [
         Line(t("chart.cadres", lang), PALETTE["cadres"], c("cadres")),
-        Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)], {}
+        Line(t("chart.groups", lang), PALETTE["groups"], c("groups"), width=2.5)], \
+        {"markers": group_markers(lang), "marker_label": t("chart.reported", lang)}
 
 
 def explore_chart(frame: Frame, key: str, lang: str) -> str:

@@ -11,17 +11,26 @@ import io
 import numpy as np
 from matplotlib.figure import Figure
 
-from model import AGENCY_KEYS
+from model import AGENCY_KEYS, WEEKS_PER_YEAR
 from model.calendar import WEEKS_PER_QUARTER
 
-from .charts import AGENCY_COLOURS, PALETTE, rolling_ratio, rolling_sum
+from .charts import AGENCY_COLOURS, MARKER_COLOUR, PALETTE, rolling_ratio, rolling_sum
 from .i18n import t
+from .reported import case_markers, group_markers
 
 
 def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110)
     return buffer.getvalue()
+
+
+def _reported(ax, markers, x, lang: str) -> None:
+    """Reported figures the span of ``x`` covers, as diamonds (as on the app's charts)."""
+    shown = [m for m in markers if x[0] <= m.x <= x[-1]]
+    if shown:
+        ax.plot([m.x for m in shown], [m.y for m in shown], "D", color=MARKER_COLOUR, ms=5,
+                label=t("chart.reported", lang))
 
 
 def explore_png(frame, lang: str) -> bytes:
@@ -36,10 +45,11 @@ def explore_png(frame, lang: str) -> bytes:
     ax.set_ylim(0, 1)
     ax.set_title(t("chart.uptake", lang))
     ax = axes[0, 1]
-    ax.plot(x, rolling_sum(cols["intake"], WEEKS_PER_QUARTER), color=PALETTE["cases"],
-            label=t("chart.handled13", lang))
+    ax.plot(x, rolling_sum(cols["intake"], WEEKS_PER_YEAR), color=PALETTE["cases"],
+            label=t("chart.handled52", lang))
     ax.plot(x, cols["in_service"], color=PALETTE["in_service"], label=t("chart.in_service", lang))
     ax.plot(x, cols["waiting"], color=PALETTE["waiting"], label=t("chart.waiting", lang))
+    _reported(ax, case_markers(lang), x, lang)
     ax.set_title(t("chart.casework", lang))
     ax.legend(fontsize=8)
     ax = axes[0, 2]
@@ -62,6 +72,7 @@ def explore_png(frame, lang: str) -> bytes:
     ax = axes[1, 2]
     ax.plot(x, cols["cadres"], color=PALETTE["cadres"], label=t("chart.cadres", lang))
     ax.plot(x, cols["groups"], color=PALETTE["groups"], label=t("chart.groups", lang))
+    _reported(ax, group_markers(lang), x, lang)
     ax.set_title(t("chart.community", lang))
     ax.legend(fontsize=8)
     for ax in axes.flat:

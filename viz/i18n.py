@@ -205,7 +205,19 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "porsi kasus instansi yang dirujuk",
     },
     "chart.casework": {"en": "Casework at the center", "id": "Penanganan kasus di lembaga"},
-    "chart.handled13": {"en": "handled, last 13 weeks", "id": "ditangani, 13 minggu terakhir"},
+    "chart.handled52": {"en": "handled, past 52 weeks", "id": "ditangani 52 minggu terakhir"},
+    "chart.reported": {"en": "reported", "id": "dilaporkan"},
+    "reported.cases": {
+        "en": "reported: {value} cases handled in {period} ({per_year} over 12 months); "
+              "source: {source}",
+        "id": "dilaporkan: {value} kasus ditangani pada {period} ({per_year} dalam 12 bulan); "
+              "sumber: {source}",
+    },
+    "reported.months": {"en": "the first {months} months of {year}",
+                        "id": "{months} bulan pertama {year}"},
+    "reported.groups": {"en": "reported: {value} accompanied groups in {year}; source: {source}",
+                        "id": "dilaporkan: {value} komunitas dampingan pada {year}; "
+                              "sumber: {source}"},
     "chart.in_service": {"en": "in accompaniment", "id": "sedang didampingi"},
     "chart.waiting": {"en": "waiting", "id": "menunggu"},
     "chart.trust": {

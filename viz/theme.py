@@ -19,7 +19,7 @@ PALETTE = {
     "uptake": ACCENT, "cases": "#1565c0", "waiting": "#c62828", "in_service": "#00897b",
     "funds": "#2e7d32", "staff": "#ef6c00", "volunteers": "#f9a825",
     "cadres": "#81c784", "groups": "#2e7d32", "trust": "#263238", "week": INK,
-    "event": "#ad1457",
+    "event": "#ad1457", "reported": "#212121",
 }
 #: One colour per agency kind; city agencies are drawn dashed.
 AGENCY_COLOURS = {"uptd_ppa": ACCENT, "dinsos": "#1565c0", "dp3ap2kb": "#00897b",
