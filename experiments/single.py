@@ -323,7 +323,7 @@ def format_reported(series: pd.DataFrame) -> list[str]:
         return [f"Reported figures: none falls within the weeks this run simulated "
                 f"({first}-{last}); the reported years are {span[0]}-{span[-1]}."]
     lines = ["Reported figures beside this run, over the same weeks of the same year",
-             "(one run is one possible history; Weeks 'end': the level at the year's end)"]
+             "(one run is one possible history; a week span of 'end' is the level at the year's end)"]
     if rows:
         lines += ["  Year  Weeks  Reported  This run  Who and what", *rows]
     if apart:
