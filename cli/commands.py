@@ -49,13 +49,17 @@ def cmd_run(args) -> int:
     if args.until is not None and not start <= args.until < start + MAX_YEARS:
         raise UsageError(f"--until {args.until}: must be a calendar year from the start year "
                          f"{start} to {start + MAX_YEARS - 1} (at most {MAX_YEARS} years)")
+    if args.until is None and args.years is None and start > DEFAULT_UNTIL:
+        raise UsageError(f"start_year {start} is after the default end of a run "
+                         f"({DEFAULT_UNTIL}): give --until YEAR (from {start}) or --years N")
     check_folder(out)
     years = args.years or years_until(args.until or DEFAULT_UNTIL, start)
     model, series = run_simulation(years, args.seed, events=scenario.events, **params)
     table = yearly_summary(series)
     changed = ", ".join(f"{k}={v}" for k, v in params.items()) or "none (baseline)"
     title = (f"Kolaborasi: scenario '{scenario.title['en']}', {table.index[0]} to "
-             f"{table.index[-1]} ({years:g} years of weekly steps), seed {args.seed}"
+             f"{table.index[-1]} ({years:g} year{'' if years == 1 else 's'} of weekly steps), "
+             f"seed {args.seed}"
              f"\nChanged parameters: {changed}")
     print(format_summary(table, title, series))
     files = write_outputs(out, model, series, table, years, args.seed, params)

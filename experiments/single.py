@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import platform
 from importlib import metadata
 from pathlib import Path
@@ -144,7 +145,9 @@ def donor_events(series: pd.DataFrame) -> dict[int, list[str]]:
         elif row["donor_share"] >= FULL_SHARE:
             text = "the programme donor renewed in full"
         else:
-            text = f"the programme donor renewed at {row['donor_share']:.0%} of the grant"
+            # rounded down, so that a renewal short of the full grant never reads 100%
+            share = math.floor(row["donor_share"] * 1000 + 1e-6) / 10
+            text = f"the programme donor renewed at {share:g}% of the grant"
         said.setdefault(int(row["year"]), []).append(text)
     return said
 
@@ -299,7 +302,8 @@ def format_reported(series: pd.DataFrame) -> list[str]:
     Counts are summed over the same weeks as the row (the first 48 weeks for an
     11-month count); groups are the level at the end of the year. Rows of the
     provincial SIMFONI system count all of West Sumatra, not the model's catchment;
-    they are named as not comparable.
+    they are named and not set beside the run (calibration fits them all the same,
+    docs/ODD.md §1.2).
     """
     import textwrap
 
@@ -321,13 +325,15 @@ def format_reported(series: pd.DataFrame) -> list[str]:
     if not rows and not apart:
         span = sorted({r.year for r in ROWS})
         return [f"Reported figures: none falls within the weeks this run simulated "
-                f"({first}-{last}); the reported years are {span[0]}-{span[-1]}."]
+                f"({first if first == last else f'{first}-{last}'}); the reported years are "
+                f"{span[0]}-{span[-1]}."]
     lines = ["Reported figures beside this run, over the same weeks of the same year",
              "(one run is one possible history; a week span of 'end' is the level at the year's end)"]
     if rows:
         lines += ["  Year  Weeks  Reported  This run  Who and what", *rows]
     if apart:
-        lines += textwrap.wrap("Not comparable (province-wide, not the model's catchment): "
+        lines += textwrap.wrap("Not set beside this run (province-wide, not the model's "
+                               "catchment; calibration fits them all the same, ODD §1.2): "
                                + "; ".join(apart), 88, initial_indent="  ",
                                subsequent_indent="    ")
     return lines

@@ -72,6 +72,12 @@ def test_until_chooses_the_span_in_calendar_years(tmp_path, monkeypatch, capsys)
     assert late.returncode == 2 and "--until 2199" in late.stderr and "to 2198" in late.stderr
 
 
+def test_a_start_year_after_the_default_end_asks_for_a_span(tmp_path, monkeypatch, capsys):
+    result = run_here(["run", "--set", "start_year=2031"], tmp_path, monkeypatch, capsys)
+    assert result.returncode == 2 and "start_year 2031" in result.stderr
+    assert "--until YEAR" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_until_help_and_error_give_the_same_last_year(tmp_path, monkeypatch, capsys):
     from cli.parser import build_parser
 

@@ -55,9 +55,9 @@ def test_reported_block_shows_both_dp3ap2kb_years_and_the_2019_groups(history):
            f"{groups:8.0f}  {CENTER}, community groups" in text
 
 
-def test_province_wide_simfoni_rows_are_named_not_comparable(history):
+def test_province_wide_simfoni_rows_are_named_and_not_set_beside_the_run(history):
     text = " ".join(line.strip() for line in format_reported(history))
-    assert "Not comparable (province-wide, not the model's catchment)" in text
+    assert "Not set beside this run (province-wide, not the model's catchment" in text
     assert SIMFONI in text
     assert not any(SIMFONI in line for line in format_reported(history)
                    if line.lstrip()[:4].isdigit())
@@ -91,7 +91,10 @@ def _weeks(rows):
 
 @pytest.mark.parametrize("before, after, said", [
     ((0, 0, 1, 1.0), (1, 0, 1, 1.0), "the programme donor renewed in full"),
-    ((0, 0, 1, 1.0), (1, 0, 1, 0.875), "the programme donor renewed at 88% of the grant"),
+    ((0, 0, 1, 1.0), (1, 0, 1, 0.875), "the programme donor renewed at 87.5% of the grant"),
+    # short of the full grant never reads as 100%, and 57% stays 57% (no float slip)
+    ((0, 0, 1, 1.0), (1, 0, 1, 0.9995), "the programme donor renewed at 99.9% of the grant"),
+    ((0, 0, 1, 1.0), (1, 0, 1, 0.57), "the programme donor renewed at 57% of the grant"),
     ((0, 0, 0, 0.0), (1, 0, 1, 1.0), "a new programme donor was found"),
     ((0, 0, 1, 0.9), (0, 1, 0, 0.0), "the programme donor did not renew"),
 ])

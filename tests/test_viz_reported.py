@@ -38,6 +38,16 @@ def test_no_marker_or_legend_entry_when_the_span_ends_before_the_figure():
     assert not MARK.findall(svg) and "kb-reported-legend" not in svg
 
 
+def test_a_run_that_starts_after_a_reported_year_draws_no_point_for_it():
+    # the 2019 count sits at 2020.0, the first x of a run from 2020 that has no 2019 weeks
+    later = chart(2020, 2024, case_markers("en") + group_markers("en"))
+    titles = [title for title, _ in MARK.findall(later)]
+    assert len(titles) == 3 and not any("2019" in title for title in titles)   # 2020-2022
+    covered = chart(2019, 2024, case_markers("en") + group_markers("en"))
+    assert len(MARK.findall(covered)) == 5     # 2019 to 2022 counts and the 2019 groups
+    assert not MARK.findall(chart(2020, 2020.5, group_markers("en")))
+
+
 def test_a_marker_above_the_lines_widens_the_y_axis_to_show_it():
     svg = chart(2018, 2022, [Marker(2020.0, 105, "r")])
     assert ">100</text>" in svg

@@ -35,11 +35,21 @@ class Line:
 
 @dataclass(frozen=True)
 class Marker:
-    """A reported figure drawn as a point: calendar time, value, and what it is (on hover)."""
+    """A reported figure drawn as a point: calendar time, value, and what it is (on hover).
+
+    ``span`` is the time before ``x`` the figure covers (a year for a yearly count):
+    the point is drawn only on a chart whose run simulated all of it.
+    """
 
     x: float
     y: float
     title: str
+    span: float = 0.0
+
+    def drawn_on(self, x_lo: float, x_hi: float) -> bool:
+        """Whether a chart from ``x_lo`` to ``x_hi`` covers this figure's whole span."""
+        return (x_lo - 1e-9 <= self.x - self.span and self.x <= x_hi + 1e-9
+                and math.isfinite(self.y))
 
 
 #: Colour of reported points: dark, apart from every line colour.
@@ -125,7 +135,7 @@ def line_chart(title: str, x: Sequence[float], lines: Sequence[Line], *, y_min=N
     xs = np.asarray(x, dtype=float)
     x_lo = float(xs[0]) if xs.size else 0.0
     x_hi = float(xs[-1]) if xs.size else 1.0
-    shown = [m for m in markers if x_lo - 1e-9 <= m.x <= x_hi + 1e-9 and math.isfinite(m.y)]
+    shown = [m for m in markers if m.drawn_on(x_lo, x_hi)]
     # legend under the title, wrapping; the plot starts below it
     entries = [ln for ln in lines if ln.label][:10]
     if shown:

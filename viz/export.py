@@ -27,7 +27,7 @@ def _png(fig: Figure) -> bytes:
 
 def _reported(ax, markers, x, lang: str) -> None:
     """Reported figures the span of ``x`` covers, as diamonds (as on the app's charts)."""
-    shown = [m for m in markers if x[0] <= m.x <= x[-1]]
+    shown = [m for m in markers if m.drawn_on(float(x[0]), float(x[-1]))]
     if shown:
         ax.plot([m.x for m in shown], [m.y for m in shown], "D", color=MARKER_COLOUR, ms=5,
                 label=t("chart.reported", lang))

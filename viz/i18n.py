@@ -205,13 +205,17 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "porsi kasus instansi yang dirujuk",
     },
     "chart.casework": {"en": "Casework at the center", "id": "Penanganan kasus di lembaga"},
-    "chart.handled52": {"en": "handled, past 52 weeks", "id": "ditangani 52 minggu terakhir"},
+    "chart.handled52": {"en": "handled, past 52 weeks", "id": "ditangani, 52 minggu terakhir"},
     "chart.reported": {"en": "reported", "id": "dilaporkan"},
     "reported.cases": {
-        "en": "reported: {value} cases handled in {period} ({per_year} over 12 months); "
-              "source: {source}",
-        "id": "dilaporkan: {value} kasus ditangani pada {period} ({per_year} dalam 12 bulan); "
-              "sumber: {source}",
+        "en": "reported: {value} cases handled in {period}; source: {source}",
+        "id": "dilaporkan: {value} kasus ditangani pada {period}; sumber: {source}",
+    },
+    "reported.cases_part": {
+        "en": "reported: {value} cases handled in {period} (about {per_year} scaled to 12 "
+              "months); source: {source}",
+        "id": "dilaporkan: {value} kasus ditangani pada {period} (setara sekitar {per_year} "
+              "per 12 bulan); sumber: {source}",
     },
     "reported.months": {"en": "the first {months} months of {year}",
                         "id": "{months} bulan pertama {year}"},

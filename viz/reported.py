@@ -2,7 +2,9 @@
 
 A count for a calendar year is drawn at the end of that year, where a rolling 52-week
 sum covers the same weeks; an 11-month count at the end of its 11 months, scaled to
-12 months. Groups, a level, are drawn at the end of the year they were reported for.
+12 months. Groups, a level, are drawn at the end of the year they were reported for. A point is
+drawn only when the run simulated every week its figure covers (the year's last week
+for groups), so a run that starts after a reported year shows no point for it.
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ def _period(row: Reported, lang: str) -> str:
 def case_markers(lang: str) -> list[Marker]:
     """The center's reported cases handled, as counts over 52 weeks (see the module)."""
     return [Marker(span_end(r), r.per_year,
-                   t("reported.cases", lang, value=number(r.value, lang),
-                     period=_period(r, lang), per_year=number(r.per_year, lang),
-                     source=r.source)) for r in center_cases()]
+                   t("reported.cases" if r.months == 12 else "reported.cases_part", lang,
+                     value=number(r.value, lang), period=_period(r, lang),
+                     per_year=number(round(r.per_year), lang), source=r.source),
+                   span=weeks_of(r.months) / WEEKS_PER_YEAR) for r in center_cases()]
 
 
 def group_markers(lang: str) -> list[Marker]:
     """The reported number of community groups, at the end of its year."""
     return [Marker(span_end(r), r.value,
                    t("reported.groups", lang, value=number(r.value, lang), year=r.year,
-                     source=r.source)) for r in center_groups()]
+                     source=r.source), span=1 / WEEKS_PER_YEAR) for r in center_groups()]
