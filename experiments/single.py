@@ -328,7 +328,8 @@ def format_reported(series: pd.DataFrame) -> list[str]:
                 f"({first if first == last else f'{first}-{last}'}); the reported years are "
                 f"{span[0]}-{span[-1]}."]
     lines = ["Reported figures beside this run, over the same weeks of the same year",
-             "(one run is one possible history; a week span of 'end' is the level at the year's end)"]
+             "(one run is one possible history; a week span of 'end' is the level at the "
+             "year's end)"]
     if rows:
         lines += ["  Year  Weeks  Reported  This run  Who and what", *rows]
     if apart:
