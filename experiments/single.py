@@ -302,8 +302,7 @@ def format_reported(series: pd.DataFrame) -> list[str]:
     Counts are summed over the same weeks as the row (the first 48 weeks for an
     11-month count); groups are the level at the end of the year. Rows of the
     provincial SIMFONI system count all of West Sumatra, not the model's catchment;
-    they are named and not set beside the run (calibration fits them all the same,
-    docs/ODD.md §1.2).
+    they are named and not set beside the run (nor does calibration fit them).
     """
     import textwrap
 
@@ -334,7 +333,7 @@ def format_reported(series: pd.DataFrame) -> list[str]:
         lines += ["  Year  Weeks  Reported  This run  Who and what", *rows]
     if apart:
         lines += textwrap.wrap("Not set beside this run (province-wide, not the model's "
-                               "catchment; calibration fits them all the same, ODD §1.2): "
+                               "catchment): "
                                + "; ".join(apart), 88, initial_indent="  ",
                                subsequent_indent="    ")
     return lines

@@ -7,6 +7,7 @@ import pytest
 from experiments.calibration import (HELD_OUT, PRIORS, TARGETS, Budget, Fit, correlations, fit,
                                      posterior_summary, predictive_checks, simulate)
 from experiments.replicates import calendar_years
+from experiments.reported import SIMFONI
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +24,16 @@ def test_every_target_is_a_reported_row_and_held_out_rows_are_targets():
 def test_targets_inform_demand_and_capacity_separately():
     kinds = {t.what for t in TARGETS}
     assert "intake" in kinds                        # the center: demand and capacity
-    assert kinds & {"agencies", "uptd_ppa_province", "dp3ap2kb_city"}   # agencies: demand
+    assert kinds & {"uptd_ppa_province", "dp3ap2kb_city"}   # agencies: demand
+    # province-wide rows are not the model's catchment
+    assert not any(t.scope == SIMFONI for t in TARGETS)
 
 
 def test_a_run_reports_every_target(one_run):
     row = one_run.iloc[0]
     for t in TARGETS:
         assert np.isfinite(row[t.key]) and row[t.key] >= 0, t.key
-    assert row["cases_2019"] > 0 and row["simfoni_2023"] > row["dp3ap2kb_city_2020"]
+    assert row["cases_2019"] > 0 and row["uptd_province_2018"] > row["dp3ap2kb_city_2020"]
 
 
 def test_agency_counts_are_first_contacts_plus_survivors_the_center_sent_on():

@@ -57,7 +57,7 @@ def test_reported_block_shows_both_dp3ap2kb_years_and_the_2019_groups(history):
 
 def test_province_wide_simfoni_rows_are_named_and_not_set_beside_the_run(history):
     text = " ".join(line.strip() for line in format_reported(history))
-    assert "Not set beside this run (province-wide, not the model's catchment" in text
+    assert "Not set beside this run (province-wide, not the model's catchment):" in text
     assert SIMFONI in text
     assert not any(SIMFONI in line for line in format_reported(history)
                    if line.lstrip()[:4].isdigit())
