@@ -25,7 +25,7 @@ CALIBRATED = ("calibrated by ABC for an earlier version of the model (year 1 tak
               "to rows 'Nurani Perempuan WCC' 2019-2022 (cases handled) and 2019 (community "
               "groups) of " + DATA + "; this model's ABC-SMC calibration compares it with its "
               "posterior median, and docs/calibration.md (Defaults) says which fits the "
-              "reported rows better (docs/ODD.md §7)")
+              "reported rows better; its recommendation is not yet adopted (docs/ODD.md §7)")
 BY_HAND = ("set by hand so that runs from the 1999 founding handle about 100 cases a year in "
            "2019-2022 and hold about 7 groups in 2019 (rows 'Nurani Perempuan WCC' of " + DATA
            + "; docs/ODD.md §7)")
