@@ -33,10 +33,10 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
-from model import DEFAULTS, WEEKS_PER_YEAR
+from model import DEFAULTS
 
-from .history import history_years, weeks_of
-from .replicates import calendar_years, run_replicates
+from .history import history_years, run_value
+from .replicates import run_replicates
 from .reported import CENTER, pick
 
 #: (parameter, prior low, prior high, significant digits of a default). Names in one
@@ -52,17 +52,15 @@ SEED = 2016
 
 @dataclass(frozen=True)
 class Target:
-    """A reported row and how a run measures the same thing.
-
-    ``what``: "intake" (cases the center took in), "groups" (groups at the end of the
-    year) or an agency key (the cases that agency received, its ``seen_`` column).
+    """A reported row, fitted under ``key``; a run measures it as validation does
+    (experiments/history.py ``run_value``: cases handled, groups at the year's end, or
+    the cases an agency received, its ``seen_`` column).
     """
 
     key: str
     scope: str
     measure: str
     year: int
-    what: str
 
     @property
     def figure(self):
@@ -70,16 +68,15 @@ class Target:
 
 
 TARGETS = (
-    Target("cases_2013", CENTER, "cases handled", 2013, "intake"),
-    Target("cases_2019", CENTER, "cases handled", 2019, "intake"),
-    Target("cases_2020", CENTER, "cases handled", 2020, "intake"),
-    Target("cases_2021", CENTER, "cases handled", 2021, "intake"),
-    Target("cases_2022", CENTER, "cases handled", 2022, "intake"),
-    Target("groups_2019", CENTER, "community groups in Padang", 2019, "groups"),
-    Target("uptd_province_2018", "West Sumatra province UPTD PPA", "cases received", 2018,
-           "uptd_ppa_province"),
-    Target("dp3ap2kb_city_2020", "Padang city DP3AP2KB", "cases", 2020, "dp3ap2kb_city"),
-    Target("dp3ap2kb_city_2021", "Padang city DP3AP2KB", "cases", 2021, "dp3ap2kb_city"),
+    Target("cases_2013", CENTER, "cases handled", 2013),
+    Target("cases_2019", CENTER, "cases handled", 2019),
+    Target("cases_2020", CENTER, "cases handled", 2020),
+    Target("cases_2021", CENTER, "cases handled", 2021),
+    Target("cases_2022", CENTER, "cases handled", 2022),
+    Target("groups_2019", CENTER, "community groups in Padang", 2019),
+    Target("uptd_province_2018", "West Sumatra province UPTD PPA", "cases received", 2018),
+    Target("dp3ap2kb_city_2020", "Padang city DP3AP2KB", "cases", 2020),
+    Target("dp3ap2kb_city_2021", "Padang city DP3AP2KB", "cases", 2021),
 )
 #: Rows left out of the out-of-sample fit and predicted by it.
 HELD_OUT = ("cases_2021", "dp3ap2kb_city_2021")
@@ -111,25 +108,15 @@ def observed(targets=TARGETS) -> dict:
 class TargetMeasure:
     """Every target's simulated value in one run, read off the weekly series.
 
-    An agency's count is its ``seen_`` column, the cases it received (as validation
-    reads it, experiments/history.py).
+    Each over the same weeks as its reported row, as validation reads it.
     """
 
     def __call__(self, model) -> dict:
         frame = model.datacollector.get_model_vars_dataframe()
-        weeks = frame.iloc[1:]
-        years = calendar_years(frame, model.p.start_year).to_numpy()[1:]
-        in_year = np.arange(len(weeks)) % WEEKS_PER_YEAR
         out = {}
         for t in TARGETS:
-            window = (years == t.year) & (in_year < weeks_of(t.figure.months))
-            if t.what == "groups":
-                rows = np.flatnonzero(years == t.year)
-                out[t.key] = float(weeks["groups"].iloc[rows[-1]]) if len(rows) else np.nan
-            elif t.what == "intake":
-                out[t.key] = float(weeks["intake"].to_numpy()[window].sum())
-            else:
-                out[t.key] = float(weeks["seen_" + t.what].to_numpy()[window].sum())
+            value = run_value(frame, t.figure)
+            out[t.key] = np.nan if value is None else value
         return out
 
 

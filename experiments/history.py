@@ -39,7 +39,7 @@ from scipy import stats as sps
 from model import WEEKS_PER_YEAR
 from model.calendar import MONTHS_PER_YEAR, WEEKS_PER_QUARTER
 
-from .reported import CENTER, center_cases, pick, women_share
+from .reported import CENTER, Reported, center_cases, pick, women_share
 
 HISTORY_END = 2023
 PERSIST_CASES = 50            # cases handled a year, every year after the first
@@ -62,6 +62,37 @@ AGENCY_COUNTS = (
 def weeks_of(months: int) -> int:
     """Weeks in the first ``months`` months of a year (52 weeks a year)."""
     return round(months * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
+
+
+#: Reported rows the model measures: (scope, measure, weekly column, how), where how is
+#: "sum" over the row's weeks or "end" for the level at the end of its span.
+MEASURED = (
+    (CENTER, "cases handled", "intake", "sum"),
+    (CENTER, "community groups in Padang", "groups", "end"),
+    *((scope, measure, "seen_" + key, "sum") for scope, measure, _, key in AGENCY_COUNTS),
+)
+
+
+def measure_of(row: Reported) -> tuple[str, str] | None:
+    """(weekly column, how) of a reported row the model measures, else None."""
+    for scope, measure, column, how in MEASURED:
+        if row.scope.startswith(scope) and row.measure == measure:
+            return column, how
+    return None
+
+
+def run_value(series: pd.DataFrame, row: Reported) -> float | None:
+    """The run's count for a reported row over the same weeks (the first weeks_of(months)
+    weeks of its year), or None when the row is not measured or the run misses a week."""
+    found = measure_of(row)
+    weeks = series[series.index > 0]
+    in_year = weeks[weeks["year"] == row.year]
+    span = weeks_of(row.months)
+    if found is None or len(in_year) < span:
+        return None
+    column, how = found
+    values = in_year[column].iloc[:span]
+    return float(values.sum() if how == "sum" else values.iloc[-1])
 
 
 def _longest_run(flags: np.ndarray) -> int:

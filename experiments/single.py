@@ -15,8 +15,8 @@ import pandas as pd
 from model import AGENCY_KEYS, WEEKS_PER_YEAR, CollaborationModel
 from model.calendar import WEEKS_PER_QUARTER
 
-from .history import AGENCY_COUNTS, UNPAID, weeks_of
-from .reported import CENTER, ROWS, SIMFONI, Reported, center_cases, center_groups, pick
+from .history import AGENCY_COUNTS, UNPAID, measure_of, run_value, weeks_of
+from .reported import ROWS, SIMFONI, center_cases, center_groups, pick
 
 DEFAULT_SEED = 42
 #: The default run goes from the start year (the 1999 founding) to the end of this year:
@@ -122,9 +122,9 @@ def yearly_summary(series: pd.DataFrame) -> pd.DataFrame:
 FULL_SHARE = 1 - 1e-9
 
 
-def partial_years(table: pd.DataFrame) -> dict[int, int]:
+def partial_years(weeks_per_year: pd.Series) -> dict[int, int]:
     """Years the run simulated only in part, with the weeks it simulated."""
-    return {int(y): int(n) for y, n in table["weeks"].items() if n < WEEKS_PER_YEAR}
+    return {int(y): int(n) for y, n in weeks_per_year.items() if n < WEEKS_PER_YEAR}
 
 
 def donor_events(series: pd.DataFrame) -> dict[int, list[str]]:
@@ -202,7 +202,7 @@ def format_summary(table: pd.DataFrame, title: str, series: pd.DataFrame) -> str
     def pct(x):
         return "  -" if pd.isna(x) else f"{100 * x:3.0f}%"
 
-    partial = partial_years(table)
+    partial = partial_years(table["weeks"])
 
     def label(year):      # a partial year is starred: "2000*"
         return f"{year}*" if year in partial else f"{year} "
@@ -265,37 +265,6 @@ def format_summary(table: pd.DataFrame, title: str, series: pd.DataFrame) -> str
     return "\n".join(lines)
 
 
-#: Reported rows the model measures: (scope, measure, weekly column, how), where how is
-#: "sum" over the row's weeks or "end" for the level at the end of its span.
-MEASURED = (
-    (CENTER, "cases handled", "intake", "sum"),
-    (CENTER, "community groups in Padang", "groups", "end"),
-    *((scope, measure, "seen_" + key, "sum") for scope, measure, _, key in AGENCY_COUNTS),
-)
-
-
-def _measure_of(row: Reported) -> tuple[str, str] | None:
-    """(weekly column, how) of a reported row the model measures, else None."""
-    for scope, measure, column, how in MEASURED:
-        if row.scope.startswith(scope) and row.measure == measure:
-            return column, how
-    return None
-
-
-def run_value(series: pd.DataFrame, row: Reported) -> float | None:
-    """The run's count for a reported row over the same weeks (the first weeks_of(months)
-    weeks of its year), or None when the row is not measured or the run misses a week."""
-    found = _measure_of(row)
-    weeks = series[series.index > 0]
-    in_year = weeks[weeks["year"] == row.year]
-    span = weeks_of(row.months)
-    if found is None or len(in_year) < span:
-        return None
-    column, how = found
-    values = in_year[column].iloc[:span]
-    return float(values.sum() if how == "sum" else values.iloc[-1])
-
-
 def format_reported(series: pd.DataFrame) -> list[str]:
     """The "Reported figures" block: each reported row the run covers beside the run's value.
 
@@ -317,7 +286,7 @@ def format_reported(series: pd.DataFrame) -> list[str]:
         value = run_value(series, row)
         if value is None:
             continue
-        weeks = "end" if _measure_of(row)[1] == "end" else f"1-{weeks_of(row.months)}"
+        weeks = "end" if measure_of(row)[1] == "end" else f"1-{weeks_of(row.months)}"
         what = f"{row.scope}, {row.measure}" + ("" if row.months == 12
                                                 else f" (first {row.months} months)")
         rows.append(f"  {row.year}  {weeks:>5}  {row.value:8g}  {value:8.0f}  {what}")
@@ -417,8 +386,7 @@ def plot_main_curves(series: pd.DataFrame, target: Path) -> None:
 
     weeks = series[series.index > 0]
     t = weeks["year"] + ((weeks.index - 1) % WEEKS_PER_YEAR) / WEEKS_PER_YEAR
-    partial = {int(y): int(n) for y, n in weeks.groupby("year").size().items()
-               if n < WEEKS_PER_YEAR}
+    partial = partial_years(weeks.groupby("year").size())
     left_out = "".join(f"; {y}: {n} of {WEEKS_PER_YEAR} weeks, not drawn"
                        for y, n in partial.items())
     roll = WEEKS_PER_QUARTER  # to smooth weekly noise

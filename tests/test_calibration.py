@@ -6,6 +6,7 @@ import pytest
 
 from experiments.calibration import (HELD_OUT, PRIORS, TARGETS, Budget, Fit, correlations, fit,
                                      posterior_summary, predictive_checks, simulate)
+from experiments.history import measure_of
 from experiments.replicates import calendar_years
 from experiments.reported import SIMFONI
 
@@ -22,9 +23,9 @@ def test_every_target_is_a_reported_row_and_held_out_rows_are_targets():
 
 
 def test_targets_inform_demand_and_capacity_separately():
-    kinds = {t.what for t in TARGETS}
-    assert "intake" in kinds                        # the center: demand and capacity
-    assert kinds & {"uptd_ppa_province", "dp3ap2kb_city"}   # agencies: demand
+    columns = {measure_of(t.figure)[0] for t in TARGETS}   # each target is measured
+    assert "intake" in columns                      # the center: demand and capacity
+    assert columns & {"seen_uptd_ppa_province", "seen_dp3ap2kb_city"}   # agencies: demand
     # province-wide rows are not the model's catchment
     assert not any(t.scope == SIMFONI for t in TARGETS)
 

@@ -105,6 +105,14 @@ skill = { min = 0.2, max = 0.8 }
                               ["cannot reach the Dask scheduler at 'tcp://127.0.0.1:{port}'",
                                f"within {CONNECT_TIMEOUT} s"]),
 }
+
+
+def _factorial(*lines: str) -> str:
+    """A factorial sweep spec over skill with ``lines`` as its top-level keys."""
+    return "\n".join(['design = "factorial"', *lines, "", "[parameters]",
+                      "skill = [0.2, 0.5]", ""])
+
+
 #: More spec errors, checked in-process: the CLI reports every SpecError the same way.
 IN_PROCESS = {
     "unknown_fixed_parameter": ("""\
@@ -131,44 +139,16 @@ years = 1
 [parameters]
 referral_agreement = { min = 0, max = 1 }
 """, [], 5, ["'referral_agreement' is a switch"]),
-    "unknown_top_level_key": ("""\
-design = "factorial"
-replication = 3
-years = 1
-
-[parameters]
-skill = [0.2, 0.5]
-""", [], 2, ["unknown key 'replication'"]),
-    "years_not_a_number": ("""\
-design = "factorial"
-years = "two"
-
-[parameters]
-skill = [0.2, 0.5]
-""", [], 2, ["years must be a number in", "'two'"]),
-    "replications_nan": ("""\
-design = "factorial"
-replications = nan
-years = 1
-
-[parameters]
-skill = [0.2, 0.5]
-""", [], 2, ["replications must be a whole number in [1, 100000]", "nan"]),
-    "seed_infinite": ("""\
-design = "factorial"
-seed = inf
-years = 1
-
-[parameters]
-skill = [0.2, 0.5]
-""", [], 2, ["seed must be a whole number in", "inf"]),
-    "years_huge_integer": ("""\
-design = "factorial"
-years = 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
-
-[parameters]
-skill = [0.2, 0.5]
-""", [], 2, ["years must be a number in [", ", 200]"]),
+    "unknown_top_level_key": (_factorial("replication = 3", "years = 1"), [], 2,
+                              ["unknown key 'replication'"]),
+    "years_not_a_number": (_factorial('years = "two"'), [], 2,
+                           ["years must be a number in", "'two'"]),
+    "replications_nan": (_factorial("replications = nan", "years = 1"), [], 2,
+                         ["replications must be a whole number in [1, 100000]", "nan"]),
+    "seed_infinite": (_factorial("seed = inf", "years = 1"), [], 2,
+                      ["seed must be a whole number in", "inf"]),
+    "years_huge_integer": (_factorial("years = 1" + "0" * 400), [], 2,
+                           ["years must be a number in [", ", 200]"]),
     "unknown_scenario": ("""\
 design = "scenarios"
 years = 1
