@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from model import PARAMETERS, validate
+from model import DEFAULTS, PARAMETERS, validate
 from model.parameters import MAX_YEARS
 
 from .arguments import UsageError, parse_setting
@@ -134,11 +134,20 @@ def cmd_validate(args) -> int:
 
 
 def cmd_calibrate(args) -> int:
-    from experiments.calibration import FULL, QUICK, run_calibration, text_defaults
+    from experiments.calibration import (FULL, QUICK, render_report, run_calibration,
+                                         text_adoption, text_defaults)
 
     out = args.out or (Path("outputs/calibration-quick/calibration.md") if args.quick
                        else ROOT / "docs" / "calibration.md")
     check_report_file(out)
+    if args.render:
+        try:
+            result = render_report(out)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        print(text_adoption(result["defaults"], DEFAULTS, result["posterior"]))
+        print(f"Report: {out} (rendered from {out.parent / 'calibration.json'}, not fitted again)")
+        return 0
     result = run_calibration(out, workers=args.workers, scheduler=args.scheduler,
                              progress=not args.no_progress,
                              budget=QUICK if args.quick else FULL)

@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "outputs/calibration-quick/calibration.md)")
     cal.add_argument("--quick", action="store_true",
                      help="a tiny budget that only shows the pipeline works (minutes)")
+    cal.add_argument("--render", action="store_true",
+                     help="write the report again from the calibration.json beside it, "
+                          "without fitting (after the defaults changed)")
     _scheduler_option(cal)
     _pool_options(cal)
     commands.add_parser("parameters", help="list the parameters with units, defaults and ranges")

@@ -311,11 +311,27 @@ def relative_error(table: pd.DataFrame, targets) -> float:
     return float(np.sqrt(np.mean(np.square(errs))))
 
 
+#: Below this shrinkage the targets do not inform a parameter (text_identifiability).
+NOT_INFORMED = 0.2
+
+
+def kept_as_is(q: dict, default: float) -> bool:
+    """A default the fit cannot improve on: the targets do not inform the parameter, and the
+    default lies inside its 90% posterior interval (its posterior median is mostly the prior's)."""
+    return q["shrinkage"] < NOT_INFORMED and q["q05"] <= default <= q["q95"]
+
+
+def proposed_defaults(post: dict, current: dict) -> dict:
+    """The rounded posterior median of each parameter, except defaults kept as they are."""
+    return {name: value if kept_as_is(post[name], value) else post[name]["default"]
+            for name, value in current.items()}
+
+
 def compare_defaults(post: dict, budget: Budget, workers=None, scheduler=None,
                      progress=True) -> dict:
-    """Fit of the current defaults and of the posterior medians (new seeds, same for both)."""
+    """Fit of the current defaults and of the proposed ones (new seeds, same for both)."""
     current = {name: float(DEFAULTS[name]) for name, *_ in PRIORS}
-    proposed = {name: post[name]["default"] for name in current}
+    proposed = proposed_defaults(post, current)
     table = run_replicates({"current": current, "proposed": proposed}, budget.check_replicates,
                            SEED + 1, TargetMeasure(),
                            years=history_years(DEFAULTS["start_year"]), executor=scheduler,
@@ -378,11 +394,47 @@ def text_coverage(rows: list[dict], level: float = 0.9) -> str:
 
 def text_defaults(cmp: dict) -> str:
     better = cmp["proposed_error"] < cmp["current_error"]
-    return (f"Over {cmp['replicates']} new replicates, the current defaults miss the targets by "
+    return (f"Over {cmp['replicates']} new replicates, the defaults of the time of the fit miss "
+            "the targets by "
             f"a root-mean-square relative error of {cmp['current_error']:.3f} and the posterior "
             f"medians by {cmp['proposed_error']:.3f}: "
             + ("the posterior medians fit better, so they are the recommended defaults."
                if better else "the posterior medians do not fit better, so the defaults stay."))
+
+
+def text_adoption(cmp: dict, defaults, post: dict) -> str:
+    """Whether the model's defaults now are the values the fit recommended (read at rendering).
+
+    A default that differs but that the fit cannot improve on (kept_as_is) is
+    named as kept, with the numbers that say why.
+    """
+    differ = [name for name, value in cmp["recommended"].items()
+              if float(defaults[name]) != float(value)]
+    if not differ:
+        if cmp["recommended"] == cmp["current"]:
+            return "The model's defaults now are the defaults of the time of the fit."
+        return ("The model's defaults now are the recommended values: they were adopted after "
+                "this fit (model/parameters.py).")
+    kept = [n for n in differ if kept_as_is(post[n], float(defaults[n]))]
+    others = [n for n in differ if n not in kept]
+    adopted = [n for n in cmp["recommended"] if n not in differ
+               and float(cmp["recommended"][n]) != float(cmp["current"][n])]
+    parts = []
+    if adopted:
+        parts.append("The recommended values of " + ", ".join(f"`{n}`" for n in adopted)
+                     + " were adopted as defaults after this fit (model/parameters.py).")
+    if kept:
+        parts.append(" ".join(
+            f"The default of `{n}` ({float(defaults[n]):g}) is kept instead of "
+            f"{float(cmp['recommended'][n]):g}: the targets do not inform it (shrinkage "
+            f"{post[n]['shrinkage']:.2f}, below {NOT_INFORMED:g}) and it lies inside its 90% "
+            f"posterior interval [{post[n]['q05']:.4g}, {post[n]['q95']:.4g}]."
+            for n in kept))
+    if others:
+        parts.append("The model's defaults now differ from the recommended values for "
+                     + ", ".join(f"`{n}` ({float(defaults[n]):g} against "
+                                 f"{float(cmp['recommended'][n]):g})" for n in others) + ".")
+    return " ".join(parts)
 
 
 def text_checks(rows: list[dict], level: float = 0.9) -> str:
@@ -423,6 +475,32 @@ def write_report(result: dict, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     (out.parent / "calibration.json").write_text(json.dumps(result, indent=1) + "\n")
     out.write_text(report_markdown(result))
+
+
+def render_report(out: Path) -> dict:
+    """Write ``out`` anew from the calibration.json beside it, without fitting again.
+
+    The numbers are those of the fit; only the comparison with today's defaults
+    is read now.
+    """
+    source = out.parent / "calibration.json"
+    try:
+        result = json.loads(source.read_text())
+    except FileNotFoundError:
+        raise ValueError(f"{source}: no calibration results to render; run "
+                         "'python run.py calibrate' first") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{source}, line {err.lineno}: not valid JSON ({err.msg})") from None
+    missing = [key for key in REPORT_KEYS if key not in result]
+    if missing:
+        raise ValueError(f"{source}: not a calibration result (missing {', '.join(missing)})")
+    out.write_text(report_markdown(result))
+    return result
+
+
+#: Keys a calibration result must have for its report to be rendered.
+REPORT_KEYS = ("budget", "posterior", "correlations", "epsilons", "simulations", "noise",
+               "checks", "out_of_sample", "defaults", "targets", "held_out")
 
 
 def report_markdown(result: dict) -> str:
@@ -478,11 +556,12 @@ def report_markdown(result: dict) -> str:
     lines += [f"| {r['label']} | {r['observed']:g} | {r['median']:.4g} | "
               f"[{r['low']:.4g}, {r['high']:.4g}] | {'yes' if r['inside'] else 'no'} |"
               for r in result["out_of_sample"]]
-    lines += ["", "## Defaults", "", text_defaults(cmp), "",
-              "| parameter | current default | posterior median (rounded) | recommended |",
-              "|---|---|---|---|"]
+    lines += ["", "## Defaults", "", text_defaults(cmp) + " " + text_adoption(cmp, DEFAULTS, post), "",
+              "| parameter | default at the fit | posterior median (rounded) | recommended | "
+              "default now |", "|---|---|---|---|---|"]
     lines += [f"| `{name}` | {cmp['current'][name]:g} | {cmp['proposed'][name]:g} | "
-              f"{cmp['recommended'][name]:g} |" for name in cmp["current"]]
+              f"{cmp['recommended'][name]:g} | {float(DEFAULTS[name]):g} |"
+              for name in cmp["current"]]
     lines += ["", "References: Toni, T. et al. (2009). Approximate Bayesian computation scheme "
               "for parameter inference and model selection in dynamical systems. J. R. Soc. "
               "Interface 6: 187-202. Schälte, Y. et al. (2022). pyABC: Efficient and robust "

@@ -272,3 +272,20 @@ def test_busy_viz_port_is_reported_before_anything_starts(capsys):
         code, out, err = cli_main(["viz", "--port", port], capsys)
     assert code == 2 and out == ""
     assert f"--port {port}: cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_calibrate_render_rewrites_the_report_from_its_json_or_names_what_is_missing(
+        tmp_path, monkeypatch, capsys):
+    out = tmp_path / "cal" / "calibration.md"
+    out.parent.mkdir()
+    missing = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
+    assert missing.returncode != 0 and "calibration.json" in missing.stderr
+    assert "run 'python run.py calibrate' first" in missing.stderr
+    (out.parent / "calibration.json").write_text('{"budget": {}')
+    broken = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
+    assert broken.returncode != 0 and "line 1" in broken.stderr and not out.exists()
+    (out.parent / "calibration.json").write_text((ROOT / "docs" / "calibration.json").read_text())
+    done = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text() == (ROOT / "docs" / "calibration.md").read_text()
+    assert "not fitted again" in done.stdout

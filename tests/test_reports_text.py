@@ -7,8 +7,10 @@ changes with them (and says what the new numbers say).
 import json
 from pathlib import Path
 
-from experiments.calibration import (text_checks, text_coverage, text_defaults,
+from experiments.calibration import (kept_as_is, proposed_defaults, report_markdown,
+                                     text_adoption, text_checks, text_coverage, text_defaults,
                                      text_identifiability, text_noise)
+from model import DEFAULTS
 from experiments.validation import OutcomeResult, describe_outcome
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +47,41 @@ def test_defaults_text_keeps_the_defaults_unless_the_new_values_fit_better():
     assert "defaults stay" in text_defaults({**cmp, "proposed_error": 0.40})
     assert "0.300" in text_defaults(cmp) and "0.400" in text_defaults(
         {**cmp, "proposed_error": 0.40})
+
+
+def test_adoption_text_compares_the_recommendation_with_the_defaults_now():
+    cmp = {"current": {"a": 1.0, "b": 2.0}, "recommended": {"a": 1.5, "b": 3.0}}
+    post = {"a": {"shrinkage": 0.9, "q05": 1.2, "q95": 1.8},
+            "b": {"shrinkage": 0.1, "q05": 1.0, "q95": 4.0}}
+    adopted = text_adoption(cmp, {"a": 1.5, "b": 3}, post)
+    assert "are the recommended values: they were adopted" in adopted and "kept" not in adopted
+    # b differs, but the targets do not inform it and 2 lies in [1, 4]: kept, with the numbers
+    kept = text_adoption(cmp, {"a": 1.5, "b": 2.0}, post)
+    assert "`a` were adopted" in kept and "`b` (2) is kept instead of 3" in kept
+    assert "shrinkage 0.10" in kept and "[1, 4]" in kept
+    # outside its interval, or informed, a differing default is named as differing
+    outside = text_adoption(cmp, {"a": 1.0, "b": 5.0}, post)
+    assert "differ from the recommended values for `a` (1 against 1.5), `b` (5 against 3)" \
+        in outside and "adopted" not in outside
+    same = {"current": {"a": 1.0}, "recommended": {"a": 1.0}}
+    assert "defaults of the time of the fit" in text_adoption(same, {"a": 1.0}, post)
+
+
+def test_defaults_kept_as_is_only_when_uninformed_and_inside_the_interval():
+    post = {"x": {"shrinkage": 0.1, "q05": 1.0, "q95": 2.0, "default": 1.6},
+            "y": {"shrinkage": 0.7, "q05": 1.0, "q95": 2.0, "default": 1.6}}
+    assert proposed_defaults(post, {"x": 1.2, "y": 1.2}) == {"x": 1.2, "y": 1.6}
+    assert proposed_defaults(post, {"x": 2.5, "y": 1.2}) == {"x": 1.6, "y": 1.6}
+    assert not kept_as_is({"shrinkage": 0.2, "q05": 1.0, "q95": 2.0}, 1.5)
+
+
+def test_the_committed_calibration_report_is_rendered_from_its_results_and_todays_defaults():
+    # fails when the defaults change and `python run.py calibrate --render` was not run
+    result = json.loads((ROOT / "docs" / "calibration.json").read_text())
+    committed = (ROOT / "docs" / "calibration.md").read_text()
+    assert committed == report_markdown(result)
+    for name in result["defaults"]["current"]:
+        assert f"{float(DEFAULTS[name]):g} |\n" in committed.split("## Defaults")[1]
 
 
 def _outcome(diff, p_holm, needed=10, n=30, d_z=0.5):
