@@ -728,16 +728,17 @@ TEXT: dict[str, dict[str, str]] = {
     "about.cannot_title": {"en": "What it cannot say", "id": "Yang tidak dapat dikatakan model"},
     "about.cannot": {
         "en": "* It does not forecast numbers for Padang: most parameter values are "
-              "assumptions, set only so the baseline handles about 100 cases a year as the "
-              "center reported for 2019-2022.\n"
+              "assumptions; incidence, help-seeking and hours per case are fitted to the "
+              "cases the center and two agencies reported for 2013-2022.\n"
               "* It does not measure prevalence: incidents are those a service could come to "
               "know of, not all violence that happens.\n"
               "* The study is qualitative; the model turns its findings into rules, and "
               "other rules would be possible. It is not a substitute for the judgement of the "
               "people who do this work.",
         "id": "* Model ini tidak meramalkan angka untuk Padang: sebagian besar nilai parameter "
-              "adalah asumsi, hanya diatur agar kondisi dasar menangani sekitar 100 kasus per "
-              "tahun sesuai laporan lembaga untuk 2019-2022.\n"
+              "adalah asumsi; jumlah kejadian, kecenderungan mencari bantuan dan jam per kasus "
+              "disesuaikan dengan kasus yang dilaporkan lembaga dan dua instansi untuk "
+              "2013-2022.\n"
               "* Model ini tidak mengukur prevalensi: kejadian adalah kasus yang dapat diketahui "
               "layanan, bukan seluruh kekerasan yang terjadi.\n"
               "* Penelitiannya kualitatif; model mengubah temuannya menjadi aturan, dan aturan "
