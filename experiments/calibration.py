@@ -311,12 +311,13 @@ def relative_error(table: pd.DataFrame, targets) -> float:
     return float(np.sqrt(np.mean(np.square(errs))))
 
 
-#: Below this shrinkage the targets do not inform a parameter (text_identifiability).
+#: Below this shrinkage the targets barely inform a parameter ("not informed" in
+#: text_identifiability).
 NOT_INFORMED = 0.2
 
 
 def kept_as_is(q: dict, default: float) -> bool:
-    """A default the fit cannot improve on: the targets do not inform the parameter, and the
+    """A default the fit cannot improve on: the targets barely inform the parameter, and the
     default lies inside its 90% posterior interval (its posterior median is mostly the prior's)."""
     return q["shrinkage"] < NOT_INFORMED and q["q05"] <= default <= q["q95"]
 
@@ -336,7 +337,8 @@ def compare_defaults(post: dict, budget: Budget, workers=None, scheduler=None,
                            SEED + 1, TargetMeasure(),
                            years=history_years(DEFAULTS["start_year"]), executor=scheduler,
                            workers=workers, progress=progress, desc="defaults: before/after")
-    out = {"current": current, "proposed": proposed, "replicates": budget.check_replicates}
+    out = {"current": current, "proposed": proposed, "replicates": budget.check_replicates,
+           "medians": {name: post[name]["default"] for name in current}}
     for arm in ("current", "proposed"):
         part = table[table["arm"] == arm]
         out[f"{arm}_error"] = relative_error(part, TARGETS)
@@ -352,7 +354,8 @@ def text_identifiability(post: dict, corr: dict, threshold: float = 0.5) -> str:
     groups = {"well informed": [], "weakly informed": [], "not informed": []}
     for name, q in post.items():
         s = q["shrinkage"]
-        key = "well informed" if s >= 0.5 else "weakly informed" if s >= 0.2 else "not informed"
+        key = ("well informed" if s >= 0.5 else "weakly informed" if s >= NOT_INFORMED
+               else "not informed")
         groups[key].append(f"`{name}` ({s:.2f})")
     parts = [f"{label}: {', '.join(names)}" for label, names in groups.items() if names]
     text = ("Shrinkage of the posterior variance against the prior's (1 is fully informed, 0 "
@@ -394,46 +397,51 @@ def text_coverage(rows: list[dict], level: float = 0.9) -> str:
 
 def text_defaults(cmp: dict) -> str:
     better = cmp["proposed_error"] < cmp["current_error"]
+    proposed = cmp.get("proposed", {})
+    medians = cmp.get("medians", proposed)      # results before 2026-11-29 proposed the medians
+    kept = [n for n, v in proposed.items() if float(v) != float(medians[n])]
+    what = "the posterior medians" if not kept else (
+        "the proposed values (the posterior medians, with " + ", ".join(f"`{n}`" for n in kept)
+        + " kept at the default: kept_as_is)")
     return (f"Over {cmp['replicates']} new replicates, the defaults of the time of the fit miss "
             "the targets by "
-            f"a root-mean-square relative error of {cmp['current_error']:.3f} and the posterior "
-            f"medians by {cmp['proposed_error']:.3f}: "
-            + ("the posterior medians fit better, so they are the recommended defaults."
-               if better else "the posterior medians do not fit better, so the defaults stay."))
+            f"a root-mean-square relative error of {cmp['current_error']:.3f} and {what} by "
+            f"{cmp['proposed_error']:.3f}: "
+            + (f"{what} fit better, so they are the recommended defaults." if better
+               else f"{what} do not fit better, so the defaults stay."))
 
 
 def text_adoption(cmp: dict, defaults, post: dict) -> str:
-    """Whether the model's defaults now are the values the fit recommended (read at rendering).
+    """How the model's defaults now stand to the fit's recommendation (read at rendering).
 
-    A default that differs but that the fit cannot improve on (kept_as_is) is
-    named as kept, with the numbers that say why.
+    A default that is not the posterior median because the fit cannot improve on it
+    (kept_as_is) is named with the numbers that say why.
     """
-    differ = [name for name, value in cmp["recommended"].items()
-              if float(defaults[name]) != float(value)]
-    if not differ:
-        if cmp["recommended"] == cmp["current"]:
-            return "The model's defaults now are the defaults of the time of the fit."
-        return ("The model's defaults now are the recommended values: they were adopted after "
-                "this fit (model/parameters.py).")
-    kept = [n for n in differ if kept_as_is(post[n], float(defaults[n]))]
-    others = [n for n in differ if n not in kept]
-    adopted = [n for n in cmp["recommended"] if n not in differ
-               and float(cmp["recommended"][n]) != float(cmp["current"][n])]
+    medians = cmp.get("medians") or cmp.get("proposed") or cmp["recommended"]
+    names = list(cmp["recommended"])
+    now = {n: float(defaults[n]) for n in names}
+    off_median = [n for n in names if now[n] != float(medians[n]) and kept_as_is(post[n], now[n])]
+    differ = [n for n in names if now[n] != float(cmp["recommended"][n]) and n not in off_median]
+    adopted = [n for n in names if now[n] == float(cmp["recommended"][n])
+               and now[n] != float(cmp["current"][n])]
     parts = []
-    if adopted:
+    if differ:
+        parts.append("The model's defaults now differ from the recommended values for "
+                     + ", ".join(f"`{n}` ({now[n]:g} against {float(cmp['recommended'][n]):g})"
+                                 for n in differ) + ".")
+    elif not adopted:
+        parts.append("The model's defaults now are the defaults of the time of the fit.")
+    elif not off_median and len(adopted) == sum(
+            float(cmp["recommended"][n]) != float(cmp["current"][n]) for n in names):
+        parts.append("The model's defaults now are the recommended values: they were adopted "
+                     "after this fit (model/parameters.py).")
+    if adopted and (differ or off_median):
         parts.append("The recommended values of " + ", ".join(f"`{n}`" for n in adopted)
                      + " were adopted as defaults after this fit (model/parameters.py).")
-    if kept:
-        parts.append(" ".join(
-            f"The default of `{n}` ({float(defaults[n]):g}) is kept instead of "
-            f"{float(cmp['recommended'][n]):g}: the targets do not inform it (shrinkage "
-            f"{post[n]['shrinkage']:.2f}, below {NOT_INFORMED:g}) and it lies inside its 90% "
-            f"posterior interval [{post[n]['q05']:.4g}, {post[n]['q95']:.4g}]."
-            for n in kept))
-    if others:
-        parts.append("The model's defaults now differ from the recommended values for "
-                     + ", ".join(f"`{n}` ({float(defaults[n]):g} against "
-                                 f"{float(cmp['recommended'][n]):g})" for n in others) + ".")
+    parts += [f"`{n}` is not set to its posterior median {float(medians[n]):g}: the targets "
+              f"barely inform it (shrinkage {post[n]['shrinkage']:.2f}, below {NOT_INFORMED:g}) "
+              f"and its default {now[n]:g} lies inside its 90% posterior interval "
+              f"[{post[n]['q05']:.4g}, {post[n]['q95']:.4g}]." for n in off_median]
     return " ".join(parts)
 
 
@@ -491,10 +499,19 @@ def render_report(out: Path) -> dict:
                          "'python run.py calibrate' first") from None
     except json.JSONDecodeError as err:
         raise ValueError(f"{source}, line {err.lineno}: not valid JSON ({err.msg})") from None
+    if not isinstance(result, dict):
+        raise ValueError(f"{source}: not a calibration result (a JSON object is expected)")
     missing = [key for key in REPORT_KEYS if key not in result]
     if missing:
         raise ValueError(f"{source}: not a calibration result (missing {', '.join(missing)})")
-    out.write_text(report_markdown(result))
+    try:
+        text = report_markdown(result)
+    except KeyError as err:
+        raise ValueError(f"{source}: cannot be rendered: {err.args[0]!r} is missing, in the "
+                         "file or among today's parameters") from None
+    except (TypeError, AttributeError, ValueError) as err:
+        raise ValueError(f"{source}: cannot be rendered: {err}") from None
+    out.write_text(text)
     return result
 
 
@@ -559,7 +576,8 @@ def report_markdown(result: dict) -> str:
     lines += ["", "## Defaults", "", text_defaults(cmp) + " " + text_adoption(cmp, DEFAULTS, post), "",
               "| parameter | default at the fit | posterior median (rounded) | recommended | "
               "default now |", "|---|---|---|---|---|"]
-    lines += [f"| `{name}` | {cmp['current'][name]:g} | {cmp['proposed'][name]:g} | "
+    medians = cmp.get("medians", cmp["proposed"])
+    lines += [f"| `{name}` | {cmp['current'][name]:g} | {medians[name]:g} | "
               f"{cmp['recommended'][name]:g} | {float(DEFAULTS[name]):g} |"
               for name in cmp["current"]]
     lines += ["", "References: Toni, T. et al. (2009). Approximate Bayesian computation scheme "

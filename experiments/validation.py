@@ -43,12 +43,13 @@ QUICK_HISTORY_RUNS = 10
 FULL_SEED = 20051111        # Grimm et al. 2005 appeared on 11 November 2005
 QUICK_SEED = 7
 
-#: One-at-a-time robustness check: (parameter, low, high) around the defaults. Parameter
-#: names in one place, to update with the model.
+#: One-at-a-time robustness check: (parameter, low, high) on either side of the defaults
+#: (tests/test_validation.py checks that they are). Parameter names in one place, to update
+#: with the model.
 ROBUSTNESS = (
-    ("incidents_per_week", 4.0, 10.0),
-    ("help_seeking", 0.2, 0.5),
-    ("hours_per_case_week", 4.0, 9.0),
+    ("incidents_per_week", 6.0, 14.0),
+    ("help_seeking", 0.35, 0.7),
+    ("hours_per_case_week", 5.0, 10.0),
     ("trust_forgetting", 0.95, 0.995),
     ("contact_evidence", 0.05, 0.4),
     ("tie_decay", 0.003, 0.03),

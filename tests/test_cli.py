@@ -279,13 +279,26 @@ def test_calibrate_render_rewrites_the_report_from_its_json_or_names_what_is_mis
     out = tmp_path / "cal" / "calibration.md"
     out.parent.mkdir()
     missing = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
-    assert missing.returncode != 0 and "calibration.json" in missing.stderr
+    assert missing.returncode == 2 and "calibration.json" in missing.stderr
     assert "run 'python run.py calibrate' first" in missing.stderr
-    (out.parent / "calibration.json").write_text('{"budget": {}')
-    broken = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
-    assert broken.returncode != 0 and "line 1" in broken.stderr and not out.exists()
+    for content, says in [('{"budget": {}', "line 1"), ("1", "a JSON object is expected"),
+                          ('{"budget": {}}', "missing posterior"),
+                          (_without_medians_nor_recommended(), "'recommended' is missing")]:
+        (out.parent / "calibration.json").write_text(content)
+        broken = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
+        assert broken.returncode == 2 and says in broken.stderr, (content[:40], broken.stderr)
+        assert "Traceback" not in broken.stderr and not out.exists()
     (out.parent / "calibration.json").write_text((ROOT / "docs" / "calibration.json").read_text())
     done = run_here(["calibrate", "--render", "--out", out], tmp_path, monkeypatch, capsys)
     assert done.returncode == 0, done.stderr
     assert out.read_text() == (ROOT / "docs" / "calibration.md").read_text()
     assert "not fitted again" in done.stdout
+
+
+def _without_medians_nor_recommended() -> str:
+    import json
+
+    result = json.loads((ROOT / "docs" / "calibration.json").read_text())
+    result["defaults"].pop("medians", None)
+    del result["defaults"]["recommended"]
+    return json.dumps(result)

@@ -54,17 +54,38 @@ def test_adoption_text_compares_the_recommendation_with_the_defaults_now():
     post = {"a": {"shrinkage": 0.9, "q05": 1.2, "q95": 1.8},
             "b": {"shrinkage": 0.1, "q05": 1.0, "q95": 4.0}}
     adopted = text_adoption(cmp, {"a": 1.5, "b": 3}, post)
-    assert "are the recommended values: they were adopted" in adopted and "kept" not in adopted
-    # b differs, but the targets do not inform it and 2 lies in [1, 4]: kept, with the numbers
+    assert "are the recommended values: they were adopted" in adopted
+    assert "not set to its posterior median" not in adopted
+    # b is off its median, but the targets barely inform it and 2 lies in [1, 4]: named, with
+    # the numbers that say why
     kept = text_adoption(cmp, {"a": 1.5, "b": 2.0}, post)
-    assert "`a` were adopted" in kept and "`b` (2) is kept instead of 3" in kept
-    assert "shrinkage 0.10" in kept and "[1, 4]" in kept
-    # outside its interval, or informed, a differing default is named as differing
+    assert "`a` were adopted" in kept and "`b` is not set to its posterior median 3" in kept
+    assert "shrinkage 0.10" in kept and "default 2 lies inside" in kept and "[1, 4]" in kept
+    assert "differ" not in kept
+    # outside its interval, or informed, a default off the recommendation is named as differing
     outside = text_adoption(cmp, {"a": 1.0, "b": 5.0}, post)
     assert "differ from the recommended values for `a` (1 against 1.5), `b` (5 against 3)" \
         in outside and "adopted" not in outside
     same = {"current": {"a": 1.0}, "recommended": {"a": 1.0}}
     assert "defaults of the time of the fit" in text_adoption(same, {"a": 1.0}, post)
+    # a later fit at those defaults: the rule kept b, so the medians are stored apart
+    refit = {"current": {"a": 1.5, "b": 2.0}, "recommended": {"a": 1.5, "b": 2.0},
+             "medians": {"a": 1.5, "b": 3.0}}
+    text = text_adoption(refit, {"a": 1.5, "b": 2.0}, post)
+    assert "defaults of the time of the fit" in text and "`b` is not set to its posterior " \
+        "median 3" in text
+    # a default moved after the fit, still uninformed and inside: not called "kept"
+    moved = text_adoption(same, {"a": 1.5}, {"a": post["b"]})
+    assert "`a` is not set to its posterior median 1" in moved and "kept" not in moved
+
+
+def test_defaults_text_names_defaults_the_rule_kept_off_their_medians():
+    cmp = {"replicates": 20, "current_error": 0.30, "proposed_error": 0.20,
+           "proposed": {"a": 1.5, "b": 2.0}, "medians": {"a": 1.5, "b": 3.0}}
+    text = text_defaults(cmp)
+    assert "the proposed values (the posterior medians, with `b` kept at the default" in text
+    assert "fit better, so they are the recommended defaults" in text
+    assert "the posterior medians by 0.200" in text_defaults({**cmp, "medians": cmp["proposed"]})
 
 
 def test_defaults_kept_as_is_only_when_uninformed_and_inside_the_interval():

@@ -201,3 +201,13 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, capsys, monkeypa
     err = capsys.readouterr().err
     assert code == 2 and "cannot reach the Dask scheduler" in err and "Traceback" not in err
     assert "within 1 s" in err
+
+
+def test_robustness_values_lie_on_either_side_of_the_defaults():
+    from experiments.validation import ROBUSTNESS
+    from model import DEFAULTS, PARAMETERS
+
+    for name, low, high in ROBUSTNESS:
+        assert low < DEFAULTS[name] < high, (name, low, DEFAULTS[name], high)
+        PARAMETERS[name].check(low)       # inside the parameter's valid range
+        PARAMETERS[name].check(high)

@@ -729,7 +729,7 @@ TEXT: dict[str, dict[str, str]] = {
     "about.cannot": {
         "en": "* It does not forecast numbers for Padang: most parameter values are "
               "assumptions; incidence, help-seeking and hours per case are fitted to the "
-              "cases the center and two agencies reported for 2013-2022.\n"
+              "cases the center and two agencies reported in 2013 and 2018-2022.\n"
               "* It does not measure prevalence: incidents are those a service could come to "
               "know of, not all violence that happens.\n"
               "* The study is qualitative; the model turns its findings into rules, and "
@@ -737,8 +737,8 @@ TEXT: dict[str, dict[str, str]] = {
               "people who do this work.",
         "id": "* Model ini tidak meramalkan angka untuk Padang: sebagian besar nilai parameter "
               "adalah asumsi; jumlah kejadian, kecenderungan mencari bantuan dan jam per kasus "
-              "disesuaikan dengan kasus yang dilaporkan lembaga dan dua instansi untuk "
-              "2013-2022.\n"
+              "dikalibrasi terhadap kasus yang dilaporkan lembaga dan dua instansi pada 2013 "
+              "dan 2018-2022.\n"
               "* Model ini tidak mengukur prevalensi: kejadian adalah kasus yang dapat diketahui "
               "layanan, bukan seluruh kekerasan yang terjadi.\n"
               "* Penelitiannya kualitatif; model mengubah temuannya menjadi aturan, dan aturan "
