@@ -42,8 +42,8 @@ from .reported import CENTER, pick
 #: (parameter, prior low, prior high, significant digits of a default). Names in one
 #: place, to update with the model.
 PRIORS = (
-    ("incidents_per_week", 3.0, 12.0, 2),
-    ("help_seeking", 0.15, 0.6, 2),
+    ("incidents_per_week", 3.0, 20.0, 2),
+    ("help_seeking", 0.15, 0.9, 2),
     ("hours_per_case_week", 3.0, 10.0, 2),
     ("cadre_yield", 0.0002, 0.004, 2),
 )
