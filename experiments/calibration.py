@@ -395,10 +395,18 @@ def text_coverage(rows: list[dict], level: float = 0.9) -> str:
     return text
 
 
+def medians_of(cmp: dict) -> dict:
+    """The rounded posterior medians of a defaults comparison.
+
+    Results written before 2026-11-29 have no "medians": they proposed the medians.
+    """
+    return cmp.get("medians") or cmp.get("proposed") or cmp["recommended"]
+
+
 def text_defaults(cmp: dict) -> str:
     better = cmp["proposed_error"] < cmp["current_error"]
     proposed = cmp.get("proposed", {})
-    medians = cmp.get("medians", proposed)      # results before 2026-11-29 proposed the medians
+    medians = medians_of(cmp) if proposed else {}
     kept = [n for n, v in proposed.items() if float(v) != float(medians[n])]
     what = "the posterior medians" if not kept else (
         "the proposed values (the posterior medians, with " + ", ".join(f"`{n}`" for n in kept)
@@ -417,7 +425,7 @@ def text_adoption(cmp: dict, defaults, post: dict) -> str:
     A default that is not the posterior median because the fit cannot improve on it
     (kept_as_is) is named with the numbers that say why.
     """
-    medians = cmp.get("medians") or cmp.get("proposed") or cmp["recommended"]
+    medians = medians_of(cmp)
     names = list(cmp["recommended"])
     now = {n: float(defaults[n]) for n in names}
     off_median = [n for n in names if now[n] != float(medians[n]) and kept_as_is(post[n], now[n])]
@@ -431,8 +439,7 @@ def text_adoption(cmp: dict, defaults, post: dict) -> str:
                                  for n in differ) + ".")
     elif not adopted:
         parts.append("The model's defaults now are the defaults of the time of the fit.")
-    elif not off_median and len(adopted) == sum(
-            float(cmp["recommended"][n]) != float(cmp["current"][n]) for n in names):
+    elif not off_median:        # every default is its recommended value, some were adopted
         parts.append("The model's defaults now are the recommended values: they were adopted "
                      "after this fit (model/parameters.py).")
     if adopted and (differ or off_median):
@@ -576,7 +583,7 @@ def report_markdown(result: dict) -> str:
     lines += ["", "## Defaults", "", text_defaults(cmp) + " " + text_adoption(cmp, DEFAULTS, post), "",
               "| parameter | default at the fit | posterior median (rounded) | recommended | "
               "default now |", "|---|---|---|---|---|"]
-    medians = cmp.get("medians", cmp["proposed"])
+    medians = medians_of(cmp)
     lines += [f"| `{name}` | {cmp['current'][name]:g} | {medians[name]:g} | "
               f"{cmp['recommended'][name]:g} | {float(DEFAULTS[name]):g} |"
               for name in cmp["current"]]
