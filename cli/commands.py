@@ -113,7 +113,7 @@ def cmd_analyze(args) -> int:
 
 def cmd_validate(args) -> int:
     from experiments.patterns import PATTERNS
-    from experiments.validation import describe_outcome, validate_model, verdict
+    from experiments.validation import describe_outcome, quick_caveat, validate_model, verdict
 
     out = args.out or (Path("outputs/validation-quick/validation.md") if args.quick
                        else ROOT / "docs" / "validation.md")
@@ -129,6 +129,8 @@ def cmd_validate(args) -> int:
             print(f"    {r.label}: {describe_outcome(r)}{restates}")
     for check in result.history:
         print(f"{check.key}: {'holds' if check.passed else 'fails'} ({check.observed})")
+    if args.quick:
+        print(quick_caveat(len(result.history_table)))
     print(f"Report: {out}")
     return 0
 

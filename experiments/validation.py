@@ -214,6 +214,13 @@ def run_paired(quick: bool, executor=None, workers=None, progress=True):
     return tables, evaluated
 
 
+def quick_caveat(runs: int) -> str:
+    """What the history verdicts of a quick run are worth."""
+    return (f"This is a quick run: the central 95% of {runs} runs is close to their range and "
+            "moves with each run added, so its history verdicts are a smoke test; the full run "
+            f"({HISTORY_RUNS} runs, docs/validation.md) gives the verdicts.")
+
+
 def run_history(quick: bool, executor=None, workers=None, progress=True):
     root = (QUICK_SEED if quick else FULL_SEED) + 1
     runs = QUICK_HISTORY_RUNS if quick else HISTORY_RUNS
@@ -410,7 +417,8 @@ def write_markdown(v: Validation, out: Path) -> Path:
         "reported rows "
         "(experiments/reported.py); those "
         "that calibration also fits (docs/calibration.md) are a check of fit there, not "
-        "independent evidence.", "",
+        "independent evidence."
+        + (" " + quick_caveat(n_hist) if v.quick else ""), "",
         "| check | reported | criterion | observed | verdict | why it is not true by "
         "construction |", "|---|---|---|---|---|---|"]
     for c in v.history:

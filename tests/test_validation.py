@@ -211,3 +211,11 @@ def test_robustness_values_lie_on_either_side_of_the_defaults():
         assert low < DEFAULTS[name] < high, (name, low, DEFAULTS[name], high)
         PARAMETERS[name].check(low)       # inside the parameter's valid range
         PARAMETERS[name].check(high)
+
+
+def test_a_quick_report_says_its_history_verdicts_are_a_smoke_test(quick, tmp_path):
+    from experiments.validation import write_markdown
+
+    text = write_markdown(quick, tmp_path / "validation.md").read_text()
+    assert f"central 95% of {len(quick.history_table)} runs" in text
+    assert "This is a quick run" not in (ROOT / "docs" / "validation.md").read_text()
