@@ -1,10 +1,12 @@
 """CollaborationModel: a women's crisis center building collaboration to handle GBV cases."""
 
 import inspect
+import logging
 from itertools import accumulate
 from operator import attrgetter
 
 from mesa import Model
+from mesa.experimental.mesa_signals import ModelSignals
 
 from . import advocacy, casework, community, funding
 from .agency import AGENCY_KINDS, FIELDS, Agency
@@ -23,6 +25,11 @@ ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
 HOUR_COLUMNS = tuple("hours_" + use for use in TIME_USES)
 INCOME_COLUMNS = tuple("income_" + source for source in SOURCES)
 FORMER_STAFF, BURNOUT = attrgetter("former_staff"), attrgetter("burnout")
+#: Mesa's signals for an agent joining or leaving, keyed as its observers are.
+AGENT_ADDED = ("agents", ModelSignals.AGENT_ADDED)
+AGENT_REMOVED = ("agents", ModelSignals.AGENT_REMOVED)
+#: The logger Mesa's registration writes its debug lines to.
+MESA_LOG = logging.getLogger("MESA." + Model.__module__)
 
 
 class CollaborationModel(Model):
@@ -157,12 +164,40 @@ class CollaborationModel(Model):
 
     # --- agent sets ------------------------------------------------------------------
     def register_agent(self, agent) -> None:
-        self._forget_members(type(agent))
-        super().register_agent(agent)
+        """Mesa's registration; without its signal and log line when nothing listens.
+
+        Survivors join and leave every week, and Mesa's path spends most of its
+        time announcing each one. While no observer watches ``agents``, no signal
+        batch is open and Mesa's debug log is off, the announcement reaches nobody,
+        so the agent is added to the same sets with the same id directly
+        (tests/test_registry.py checks both paths leave the same registry).
+        """
+        kind = type(agent)
+        self._forget_members(kind)
+        members = self.agents_by_type.get(kind)
+        if members is None or not self._registry_quiet(AGENT_ADDED):
+            super().register_agent(agent)
+            return
+        self.agents.add(agent)
+        agent.unique_id = self.agent_id_counter
+        self.agent_id_counter += 1
+        members.add(agent)
 
     def deregister_agent(self, agent) -> None:
-        self._forget_members(type(agent))
-        super().deregister_agent(agent)
+        """Mesa's deregistration; without its signal and log line when nothing listens."""
+        kind = type(agent)
+        self._forget_members(kind)
+        if not self._registry_quiet(AGENT_REMOVED):
+            super().deregister_agent(agent)
+            return
+        self.agents_by_type[kind].remove(agent)
+        self.agents.remove(agent)
+
+    def _registry_quiet(self, signal) -> bool:
+        """Whether Mesa would announce ``signal`` of ``agents`` to nobody (see register_agent)."""
+        return (signal not in self.subscribers
+                and getattr(self, "_batch_context", None) is None
+                and not MESA_LOG.isEnabledFor(logging.DEBUG))
 
     def _forget_members(self, kind) -> None:
         """Drop the kept tuples that one joining or leaving of ``kind`` makes stale."""
