@@ -88,6 +88,10 @@ class Worker(Agent):
         """How likely she is to be the one who goes to ``agency``: known contacts first."""
         return self.ties[agency.index] + NEW_CONTACT_WEIGHT
 
+    def contact_weights(self) -> list[float]:
+        """``contact_weight`` of every agency, in ``model.agency_list`` order (ties' order)."""
+        return [tie + NEW_CONTACT_WEIGHT for tie in self.ties]
+
     # --- the week --------------------------------------------------------------------------------
     def book(self, use: str, hours: float) -> None:
         """Reserve hours of this week for a forum, a referral request or a report."""
@@ -222,17 +226,18 @@ class Staff(Worker):
             n = stochastic_round(model.random, p.meetings_per_month / WEEKS_PER_MONTH)
         else:
             n = int(hours / p.meeting_hours + 1e-9)
-        most = int(left / p.meeting_hours + 1e-9)
-        if most < n:
-            n = most
         if n <= 0:
             return left
+        most = left / p.meeting_hours + 1e-9   # as many whole meetings as fit in what is left
+        if most < n:           # (for a whole n >= 1, int(most) < n exactly when most < n)
+            n = int(most)
+            if n <= 0:
+                return left
         chosen = model.agencies.get(self.meet_with) if self.meet_with else None
         if chosen is not None:
             targets = [chosen] * n
         else:
-            weights = [self.contact_weight(agency) for agency in model.agency_list]
-            targets = weighted_choices(model.random, model.agency_list, weights, n)
+            targets = weighted_choices(model.random, model.agency_list, self.contact_weights(), n)
         for agency in targets:
             self.meet(agency)
         return self.spend("meetings", n * p.meeting_hours, left)
