@@ -36,8 +36,10 @@ def weighted_choices(random, population, weights, k: int = 1) -> list:
     Weights are summed in order and one uniform number per draw finds its place
     among the cumulative sums.
     """
-    cum = list(accumulate(weights))
-    total = cum[-1] + 0.0
+    cum = [*accumulate(weights)]
     hi = len(cum) - 1
+    total = cum[hi] + 0.0
+    if k == 1:             # the common case, without a loop
+        return [population[bisect(cum, random.random() * total, 0, hi)]]
     draw = random.random
     return [population[bisect(cum, draw() * total, 0, hi)] for _ in range(k)]
