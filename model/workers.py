@@ -10,7 +10,7 @@ from math import exp
 from mesa import Agent
 
 from .calendar import WEEKS_PER_MONTH, stochastic_round
-from .draws import weighted_choices
+from .draws import cumulative_weighted_choices
 from .habitus import draw_person, in_effect
 
 #: What a player's plan for a staff member can give hours to.
@@ -90,9 +90,17 @@ class Worker(Agent):
         """How likely she is to be the one who goes to ``agency``: known contacts first."""
         return self.ties[agency.index] + NEW_CONTACT_WEIGHT
 
-    def contact_weights(self) -> list[float]:
-        """``contact_weight`` of every agency, in ``model.agency_list`` order (ties' order)."""
-        return [tie + NEW_CONTACT_WEIGHT for tie in self.ties]
+    def cumulative_contact_weights(self) -> list[float]:
+        """Running totals of ``contact_weight`` over ``model.agency_list`` (her ties' order).
+
+        The cumulative weights of a draw of whom to meet, added in that order.
+        """
+        total = 0.0
+        cumulative = []
+        for tie in self.ties:
+            total += tie + NEW_CONTACT_WEIGHT
+            cumulative.append(total)
+        return cumulative
 
     # --- the week --------------------------------------------------------------------------------
     def book(self, use: str, hours: float) -> None:
@@ -241,7 +249,8 @@ class Staff(Worker):
         if chosen is not None:
             targets = [chosen] * n
         else:
-            targets = weighted_choices(model.random, model.agency_list, self.contact_weights(), n)
+            targets = cumulative_weighted_choices(model.random, model.agency_list,
+                                                  self.cumulative_contact_weights(), n)
         for agency in targets:
             self.meet(agency)
         return self.spend("meetings", n * p.meeting_hours, left)
