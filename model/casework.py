@@ -17,43 +17,49 @@ def generate_incidents(model) -> list:
     are chosen by their entry weight (the provincial UPTD PPA sees most).
     """
     p = model.p
-    r = model.random
-    flow = model.flow
-    center = model.center
-    seek = p.help_seeking + (1.0 - p.help_seeking) * p.awareness_effect * center.awareness
+    random = model.random.random
+    seek = p.help_seeking + (1.0 - p.help_seeking) * p.awareness_effect * model.center.awareness
     identify = 1.0 - (1.0 - p.group_reach) ** model.n_groups
     police_cut = p.entry_police
     agency_cut = p.entry_police + p.entry_agency
+    province_share = p.police_province_share
+    agencies = model.agencies
+    service_agencies = model.service_agencies
+    cum = model.service_cum_weights     # one draw by entry weight, as random.choices makes it
+    total_weight, last = cum[-1], len(cum) - 1
     arrivals = []
     n = int(model.rng.poisson(p.incidents_per_week))
-    flow["incidents"] += n
-    unreached = 0
+    # the week's entries are counted here and added to the flows once (whole numbers)
+    by_community = by_police = by_agency = by_center = unreached = 0
     for _ in range(n):
-        if r.random() >= seek:
-            if r.random() < identify:
-                flow["entry_community"] += 1
+        if random() >= seek:
+            if random() < identify:
+                by_community += 1
                 arrivals.append(arrive(model, "community"))
             else:
                 unreached += 1
             continue
-        flow["sought_help"] += 1
-        u = r.random()
+        u = random()
         if u >= agency_cut:
-            flow["entry_center"] += 1
+            by_center += 1
             arrivals.append(arrive(model, "self"))
             continue
         if u < police_cut:
-            flow["entry_police"] += 1
-            field = "province" if r.random() < p.police_province_share else "city"
-            agency = model.agencies[f"police_{field}"]
+            by_police += 1
+            agency = agencies["police_province" if random() < province_share else "police_city"]
         else:
-            flow["entry_agency"] += 1
-            # one draw by entry weight, as random.choices(..., cum_weights=...) makes it
-            cum = model.service_cum_weights
-            agency = model.service_agencies[bisect(cum, r.random() * cum[-1], 0, len(cum) - 1)]
+            by_agency += 1
+            agency = service_agencies[bisect(cum, random() * total_weight, 0, last)]
         survivor = refer_or_serve(model, agency)
         if survivor is not None:
             arrivals.append(survivor)
+    flow = model.flow
+    flow["incidents"] += n
+    flow["entry_community"] += by_community
+    flow["sought_help"] += by_police + by_agency + by_center
+    flow["entry_center"] += by_center
+    flow["entry_police"] += by_police
+    flow["entry_agency"] += by_agency
     if unreached:
         model.finish(State.UNREACHED, unreached)
     return arrivals
@@ -77,10 +83,9 @@ def refer_or_serve(model, agency):
 
 def arrive(model, source: str) -> Survivor:
     """A survivor reaches the center; case type and severity are drawn now."""
-    r = model.random
-    case_type = ("sexual_violence" if r.random() < model.p.sexual_violence_share
-                 else "domestic_or_other")
-    return Survivor(model, case_type, r.random(), source)
+    random = model.random.random
+    case_type = "sexual_violence" if random() < model.p.sexual_violence_share else "domestic_or_other"
+    return Survivor(model, case_type, random(), source)
 
 
 def run_casework(model, arrivals: list) -> None:
