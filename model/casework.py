@@ -96,27 +96,36 @@ def run_casework(model, arrivals: list) -> None:
     for it (design process 8).
     """
     center = model.center
-    r = model.random
+    random = model.random.random
     p = model.p
     for survivor in list(center.in_service):
-        if r.random() < survivor.close_prob:
+        if random() < survivor.close_prob:
             close_case(model, survivor)
-    kept = []
-    for survivor in center.waiting:
-        agency = survivor.agency
-        if r.random() < p.dropout_per_week:
-            model.end_case(survivor, State.DROPPED_OUT)
-            if agency is not None:
-                agency.record_refusal()
-        else:
-            if survivor.wait_a_week() > p.wait_tolerance_weeks and agency is not None:
-                agency.record_long_wait()
-            kept.append(survivor)
-    center.keep_waiting(kept)
-    for survivor in arrivals:
-        if p.triage and full(model) and survivor.severity < p.triage_keep_severity:
-            refer_on(model, survivor)
-        else:
+    waiting = center.waiting
+    if waiting:
+        dropout, tolerance = p.dropout_per_week, p.wait_tolerance_weeks
+        kept = []
+        for survivor in waiting:
+            agency = survivor.agency
+            if random() < dropout:
+                model.end_case(survivor, State.DROPPED_OUT)
+                if agency is not None:
+                    agency.record_refusal()
+            else:
+                if survivor.wait_a_week() > tolerance and agency is not None:
+                    agency.record_long_wait()
+                kept.append(survivor)
+        if len(kept) < len(waiting):
+            center.keep_waiting(kept)
+    if p.triage:
+        keep_severity = p.triage_keep_severity
+        for survivor in arrivals:
+            if survivor.severity < keep_severity and full(model):
+                refer_on(model, survivor)
+            else:
+                center.enqueue(survivor)
+    else:
+        for survivor in arrivals:
             center.enqueue(survivor)
     admit(model)
 
@@ -161,18 +170,20 @@ def admit(model) -> None:
     case more than that time covers.
     """
     center = model.center
-    if not center.waiting:
+    waiting = center.waiting
+    if not waiting:
         return
-    p = model.p
     workers = model.team()
-    per_case = p.hours_per_case_week
+    per_case = model.p.hours_per_case_week
     free = [w.free_case_hours() for w in workers]
-    total = sum(h for h in free if h > 0)
-    n = min(stochastic_round(model.random, total / per_case), len(center.waiting))
+    total = sum([h for h in free if h > 0])
+    n = min(stochastic_round(model.random, total / per_case), len(waiting))
     if n > 0:
-        # the most free hours first, the earlier in the list on a tie (as max() picks)
-        most_free = [(-h, i) for i, h in enumerate(free)]
+        # the most free hours first, the earlier in the list on a tie (as max() picks);
+        # only those with free hours can be picked (n > 0: someone has some)
+        most_free = [(-h, i) for i, h in enumerate(free) if h > 0]
         heapify(most_free)
+        took = []
         for _ in range(n):
             i = most_free[0][1]
             if free[i] <= 0:
@@ -180,13 +191,17 @@ def admit(model) -> None:
             start_case(model, center.next_waiting(), workers[i])
             free[i] -= per_case
             heapreplace(most_free, (-free[i], i))
-    if center.waiting:
-        for volunteer in model.volunteers:
-            if not center.waiting:
+            took.append(i)
+        for i in took:                  # their free hours as they are now
+            free[i] = workers[i].free_case_hours()
+    if waiting:
+        volunteers = model.volunteers
+        first = len(workers) - len(volunteers)     # the team lists staff, then volunteers
+        for volunteer, free_hours in zip(volunteers, free[first:]):
+            if not waiting:
                 break
             # some of her case time is still free, but less than a whole case needs
-            free = volunteer.free_case_hours()
-            if 0 < free < per_case and volunteer.takes_extra_case():
+            if 0 < free_hours < per_case and volunteer.takes_extra_case():
                 start_case(model, center.next_waiting(), volunteer)
 
 
