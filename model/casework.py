@@ -29,8 +29,9 @@ def generate_incidents(model) -> list:
     total_weight, last = cum[-1], len(cum) - 1
     arrivals = []
     n = int(model.rng.poisson(p.incidents_per_week))
-    # the week's entries are counted here and added to the flows once (whole numbers)
-    by_community = by_police = by_agency = by_center = unreached = 0
+    # the week's entries and ends are counted here and added up once (whole numbers)
+    by_community = by_police = by_agency = by_center = 0
+    referred = served = unserved = unreached = 0
     for _ in range(n):
         if random() >= seek:
             if random() < identify:
@@ -50,9 +51,14 @@ def generate_incidents(model) -> list:
         else:
             by_agency += 1
             agency = service_agencies[bisect(cum, random() * total_weight, 0, last)]
-        survivor = refer_or_serve(model, agency)
-        if survivor is not None:
-            arrivals.append(survivor)
+        # the agency refers her to the center, handles the case itself, or cannot
+        if refers(model, agency):
+            referred += 1
+            arrivals.append(arrive(model, agency.key))
+        elif agency.serve_itself():
+            served += 1
+        else:
+            unserved += 1
     flow = model.flow
     flow["incidents"] += n
     flow["entry_community"] += by_community
@@ -60,25 +66,23 @@ def generate_incidents(model) -> list:
     flow["entry_center"] += by_center
     flow["entry_police"] += by_police
     flow["entry_agency"] += by_agency
-    if unreached:
-        model.finish(State.UNREACHED, unreached)
+    flow["seen_by_agencies"] += by_police + by_agency
+    flow["referred"] += referred
+    for state, count in ((State.UNREACHED, unreached), (State.AGENCY_SERVED, served),
+                         (State.AGENCY_UNSERVED, unserved)):
+        if count:
+            model.finish(state, count)
     return arrivals
 
 
-def refer_or_serve(model, agency):
-    """An agency sees a survivor: it refers her to the center, handles the case, or cannot.
-
-    Returns the survivor if referred (Agency.decides_to_refer).
-    """
+def refers(model, agency) -> bool:
+    """An agency sees a survivor; whether it refers her to the center (Agency.decides_to_refer)."""
     flow = model.flow
-    flow["seen_by_agencies"] += 1
     flow[agency.seen_column] += 1
     if agency.decides_to_refer():
-        flow["referred"] += 1
         flow[agency.referrals_column] += 1
-        return arrive(model, agency.key)
-    model.finish(State.AGENCY_SERVED if agency.serve_itself() else State.AGENCY_UNSERVED)
-    return None
+        return True
+    return False
 
 
 def arrive(model, source: str) -> Survivor:
