@@ -123,8 +123,11 @@ def run_casework(model, arrivals: list) -> None:
             center.keep_waiting(kept)
     if p.triage:
         keep_severity = p.triage_keep_severity
+        # the list only grows while arrivals are triaged, so once full, full for the rest
+        is_full = False
         for survivor in arrivals:
-            if survivor.severity < keep_severity and full(model):
+            if survivor.severity < keep_severity and (is_full or full(model)):
+                is_full = True
                 refer_on(model, survivor)
             else:
                 center.enqueue(survivor)
