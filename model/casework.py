@@ -199,7 +199,7 @@ def admit(model) -> None:
             free[i] -= per_case
             heapreplace(most_free, (-free[i], i))
             took.append(i)
-        for i in took:                  # their free hours as they are now
+        for i in took:      # their free hours as free_case_hours() gives them now, to the bit
             free[i] = workers[i].free_case_hours()
     if waiting:
         volunteers = model.volunteers
