@@ -17,70 +17,79 @@ def generate_incidents(model) -> list:
     are chosen by their entry weight (the provincial UPTD PPA sees most).
     """
     p = model.p
-    r = model.random
-    flow = model.flow
-    center = model.center
-    seek = p.help_seeking + (1.0 - p.help_seeking) * p.awareness_effect * center.awareness
+    random = model.random.random
+    seek = p.help_seeking + (1.0 - p.help_seeking) * p.awareness_effect * model.center.awareness
     identify = 1.0 - (1.0 - p.group_reach) ** model.n_groups
     police_cut = p.entry_police
     agency_cut = p.entry_police + p.entry_agency
+    province_share = p.police_province_share
+    agencies = model.agencies
+    service_agencies = model.service_agencies
+    cum = model.service_cum_weights     # one draw by entry weight, as random.choices makes it
+    total_weight, last = cum[-1], len(cum) - 1
     arrivals = []
     n = int(model.rng.poisson(p.incidents_per_week))
-    flow["incidents"] += n
-    unreached = 0
+    # the week's entries and ends are counted here and added up once (whole numbers)
+    by_community = by_police = by_agency = by_center = 0
+    referred = served = unserved = unreached = 0
     for _ in range(n):
-        if r.random() >= seek:
-            if r.random() < identify:
-                flow["entry_community"] += 1
+        if random() >= seek:
+            if random() < identify:
+                by_community += 1
                 arrivals.append(arrive(model, "community"))
             else:
                 unreached += 1
             continue
-        flow["sought_help"] += 1
-        u = r.random()
+        u = random()
         if u >= agency_cut:
-            flow["entry_center"] += 1
+            by_center += 1
             arrivals.append(arrive(model, "self"))
             continue
         if u < police_cut:
-            flow["entry_police"] += 1
-            field = "province" if r.random() < p.police_province_share else "city"
-            agency = model.agencies[f"police_{field}"]
+            by_police += 1
+            agency = agencies["police_province" if random() < province_share else "police_city"]
         else:
-            flow["entry_agency"] += 1
-            # one draw by entry weight, as random.choices(..., cum_weights=...) makes it
-            cum = model.service_cum_weights
-            agency = model.service_agencies[bisect(cum, r.random() * cum[-1], 0, len(cum) - 1)]
-        survivor = refer_or_serve(model, agency)
-        if survivor is not None:
-            arrivals.append(survivor)
-    if unreached:
-        model.finish(State.UNREACHED, unreached)
+            by_agency += 1
+            agency = service_agencies[bisect(cum, random() * total_weight, 0, last)]
+        # the agency refers her to the center, handles the case itself, or cannot
+        if refers(model, agency):
+            referred += 1
+            arrivals.append(arrive(model, agency.key))
+        elif agency.serve_itself():
+            served += 1
+        else:
+            unserved += 1
+    flow = model.flow
+    flow["incidents"] += n
+    flow["entry_community"] += by_community
+    flow["sought_help"] += by_police + by_agency + by_center
+    flow["entry_center"] += by_center
+    flow["entry_police"] += by_police
+    flow["entry_agency"] += by_agency
+    flow["seen_by_agencies"] += by_police + by_agency
+    flow["referred"] += referred
+    for state, count in ((State.UNREACHED, unreached), (State.AGENCY_SERVED, served),
+                         (State.AGENCY_UNSERVED, unserved)):
+        if count:
+            model.finish(state, count)
     return arrivals
 
 
-def refer_or_serve(model, agency):
-    """An agency sees a survivor: it refers her to the center, handles the case, or cannot.
-
-    Returns the survivor if referred (Agency.decides_to_refer).
-    """
+def refers(model, agency) -> bool:
+    """An agency sees a survivor; whether it refers her to the center (Agency.decides_to_refer)."""
     flow = model.flow
-    flow["seen_by_agencies"] += 1
     flow[agency.seen_column] += 1
     if agency.decides_to_refer():
-        flow["referred"] += 1
         flow[agency.referrals_column] += 1
-        return arrive(model, agency.key)
-    model.finish(State.AGENCY_SERVED if agency.serve_itself() else State.AGENCY_UNSERVED)
-    return None
+        return True
+    return False
 
 
 def arrive(model, source: str) -> Survivor:
     """A survivor reaches the center; case type and severity are drawn now."""
-    r = model.random
-    case_type = ("sexual_violence" if r.random() < model.p.sexual_violence_share
-                 else "domestic_or_other")
-    return Survivor(model, case_type, r.random(), source)
+    random = model.random.random
+    case_type = "sexual_violence" if random() < model.p.sexual_violence_share else "domestic_or_other"
+    return Survivor(model, case_type, random(), source)
 
 
 def run_casework(model, arrivals: list) -> None:
@@ -91,27 +100,39 @@ def run_casework(model, arrivals: list) -> None:
     for it (design process 8).
     """
     center = model.center
-    r = model.random
+    random = model.random.random
     p = model.p
     for survivor in list(center.in_service):
-        if r.random() < survivor.close_prob:
+        if random() < survivor.close_prob:
             close_case(model, survivor)
-    kept = []
-    for survivor in center.waiting:
-        agency = survivor.agency
-        if r.random() < p.dropout_per_week:
-            model.end_case(survivor, State.DROPPED_OUT)
-            if agency is not None:
-                agency.record_refusal()
-        else:
-            if survivor.wait_a_week() > p.wait_tolerance_weeks and agency is not None:
-                agency.record_long_wait()
-            kept.append(survivor)
-    center.keep_waiting(kept)
-    for survivor in arrivals:
-        if p.triage and full(model) and survivor.severity < p.triage_keep_severity:
-            refer_on(model, survivor)
-        else:
+    waiting = center.waiting
+    if waiting:
+        dropout, tolerance = p.dropout_per_week, p.wait_tolerance_weeks
+        kept = []
+        for survivor in waiting:
+            agency = survivor.agency
+            if random() < dropout:
+                model.end_case(survivor, State.DROPPED_OUT)
+                if agency is not None:
+                    agency.record_refusal()
+            else:
+                if survivor.wait_a_week() > tolerance and agency is not None:
+                    agency.record_long_wait()
+                kept.append(survivor)
+        if len(kept) < len(waiting):
+            center.keep_waiting(kept)
+    if p.triage:
+        keep_severity = p.triage_keep_severity
+        # the list only grows while arrivals are triaged, so once full, full for the rest
+        is_full = False
+        for survivor in arrivals:
+            if survivor.severity < keep_severity and (is_full or full(model)):
+                is_full = True
+                refer_on(model, survivor)
+            else:
+                center.enqueue(survivor)
+    else:
+        for survivor in arrivals:
             center.enqueue(survivor)
     admit(model)
 
@@ -156,18 +177,20 @@ def admit(model) -> None:
     case more than that time covers.
     """
     center = model.center
-    if not center.waiting:
+    waiting = center.waiting
+    if not waiting:
         return
-    p = model.p
     workers = model.team()
-    per_case = p.hours_per_case_week
+    per_case = model.p.hours_per_case_week
     free = [w.free_case_hours() for w in workers]
-    total = sum(h for h in free if h > 0)
-    n = min(stochastic_round(model.random, total / per_case), len(center.waiting))
+    total = sum([h for h in free if h > 0])
+    n = min(stochastic_round(model.random, total / per_case), len(waiting))
     if n > 0:
-        # the most free hours first, the earlier in the list on a tie (as max() picks)
-        most_free = [(-h, i) for i, h in enumerate(free)]
+        # the most free hours first, the earlier in the list on a tie (as max() picks);
+        # only those with free hours can be picked (n > 0: someone has some)
+        most_free = [(-h, i) for i, h in enumerate(free) if h > 0]
         heapify(most_free)
+        took = []
         for _ in range(n):
             i = most_free[0][1]
             if free[i] <= 0:
@@ -175,13 +198,17 @@ def admit(model) -> None:
             start_case(model, center.next_waiting(), workers[i])
             free[i] -= per_case
             heapreplace(most_free, (-free[i], i))
-    if center.waiting:
-        for volunteer in model.volunteers:
-            if not center.waiting:
+            took.append(i)
+        for i in took:      # their free hours as free_case_hours() gives them now, to the bit
+            free[i] = workers[i].free_case_hours()
+    if waiting:
+        volunteers = model.volunteers
+        first = len(workers) - len(volunteers)     # the team lists staff, then volunteers
+        for volunteer, free_hours in zip(volunteers, free[first:]):
+            if not waiting:
                 break
             # some of her case time is still free, but less than a whole case needs
-            free = volunteer.free_case_hours()
-            if 0 < free < per_case and volunteer.takes_extra_case():
+            if 0 < free_hours < per_case and volunteer.takes_extra_case():
                 start_case(model, center.next_waiting(), volunteer)
 
 

@@ -77,7 +77,10 @@ class Center:
 
     def reserve_weeks(self, p, n_staff: int) -> float:
         """How many weeks the funds would last at full running costs."""
-        cost = self.running_cost(p, n_staff)
+        return self._weeks_covered(self.running_cost(p, n_staff))
+
+    def _weeks_covered(self, cost: float) -> float:
+        """Weeks the funds last at ``cost`` a week (without end at no cost)."""
         return self.funds / cost if cost > 0 else float("inf")
 
     def pay_salaries(self, p, n_staff: int) -> bool:
@@ -101,8 +104,7 @@ class Center:
 
     def runway(self, p, n_staff: int) -> float:
         """Weeks until the funds run out at full running costs and the average income."""
-        deficit = self.running_cost(p, n_staff) - self.income_trend
-        return self.funds / deficit if deficit > 0 else float("inf")
+        return self._weeks_covered(self.running_cost(p, n_staff) - self.income_trend)
 
     def review_reserves(self, p, n_staff: int, salaries_paid: bool) -> None:
         """The reserve policy: freeze hiring, then cut hours, before any layoff.
@@ -113,8 +115,9 @@ class Center:
         they are restored once reserves are back at reserve_weeks and income
         covers the full costs again.
         """
-        reserve = self.reserve_weeks(p, n_staff)
-        runway = self.runway(p, n_staff)
+        cost = self.running_cost(p, n_staff)     # reserve_weeks and runway at one cost
+        reserve = self._weeks_covered(cost)
+        runway = self._weeks_covered(cost - self.income_trend)
         self.hiring_frozen = reserve < p.reserve_weeks
         if reserve < p.hours_cut_weeks or runway < p.runway_weeks:
             self.hours_cut = True
@@ -127,10 +130,11 @@ class Center:
         and only while the center's average income cannot pay its staff at cut hours;
         then one a month at most."""
         self.weeks_since_layoff += 1
+        if self.unpaid_weeks <= p.max_unpaid_weeks or self.weeks_since_layoff < WEEKS_PER_MONTH:
+            return False
         cost_at_cut = (n_staff * self.salary_per_week(p) * p.cut_hours_share
                        + len(self.in_service) * p.case_cost_per_week)
-        if (self.unpaid_weeks > p.max_unpaid_weeks and self.income_trend < cost_at_cut
-                and self.weeks_since_layoff >= WEEKS_PER_MONTH):
+        if self.income_trend < cost_at_cut:
             self.weeks_since_layoff = 0
             return True
         return False

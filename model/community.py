@@ -103,7 +103,7 @@ def form_and_fold_groups(model) -> None:
     p = model.p
     r = model.random
     fold = per_week(p.group_fold_per_year)
-    if fold > 0:
+    if fold > 0 and model.n_groups:
         for group in model.groups:
             if r.random() < fold:
                 group.fold()

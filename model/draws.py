@@ -36,8 +36,18 @@ def weighted_choices(random, population, weights, k: int = 1) -> list:
     Weights are summed in order and one uniform number per draw finds its place
     among the cumulative sums.
     """
-    cum = list(accumulate(weights))
-    total = cum[-1] + 0.0
-    hi = len(cum) - 1
+    return cumulative_weighted_choices(random, population, [*accumulate(weights)], k)
+
+
+def cumulative_weighted_choices(random, population, cum_weights: list, k: int = 1) -> list:
+    """``k`` draws with replacement: ``random.choices(population, cum_weights=cum_weights, k=k)``.
+
+    One uniform number per draw, scaled to the last running total, finds its
+    place among the running totals.
+    """
+    hi = len(cum_weights) - 1
+    total = cum_weights[hi] + 0.0
+    if k == 1:             # the common case, without a loop
+        return [population[bisect(cum_weights, random.random() * total, 0, hi)]]
     draw = random.random
-    return [population[bisect(cum, draw() * total, 0, hi)] for _ in range(k)]
+    return [population[bisect(cum_weights, draw() * total, 0, hi)] for _ in range(k)]

@@ -91,8 +91,9 @@ def collect_income(model) -> None:
         center.receive(donor.weekly_payment(p), "donor")
     center.receive(rate_per_week(p.donations_per_year)
                    * (1.0 + p.donation_awareness_effect * center.awareness), "donations")
-    applicants = model.staff or model.volunteers
-    if applicants and model.random.random() < min(1.0, rate_per_week(p.small_grant_calls_per_year)):
+    # a call is drawn only while someone works at the center (staff or volunteers)
+    if model.team() and model.random.random() < min(1.0, rate_per_week(p.small_grant_calls_per_year)):
+        applicants = model.staff or model.volunteers
         skill = sum(w.skill for w in applicants) / len(applicants)
         model.flow["small_grant_applications"] += 1
         if model.random.random() < p.small_grant_success * skill * accountability(p):

@@ -5,12 +5,12 @@ Both hold personal ties to agency contacts (network capital belongs to staff
 TIME_USES; whatever is not used otherwise goes to casework.
 """
 
-import math
+from math import exp
 
 from mesa import Agent
 
 from .calendar import WEEKS_PER_MONTH, stochastic_round
-from .draws import weighted_choices
+from .draws import cumulative_weighted_choices
 from .habitus import draw_person, in_effect
 
 #: What a player's plan for a staff member can give hours to.
@@ -53,7 +53,7 @@ class Worker(Agent):
 
     def free_case_hours(self) -> float:
         """Casework hours not yet taken by her open cases (negative when overloaded)."""
-        return self.hours["casework"] - self.caseload * self.model.p.hours_per_case_week
+        return self.hours["casework"] - len(self.cases) * self.model.p.hours_per_case_week
 
     def take_case(self, survivor, first_intake: bool) -> None:
         """She accompanies ``survivor`` now; a first intake counts as a case taken."""
@@ -68,8 +68,10 @@ class Worker(Agent):
     # --- ties (network capital) --------------------------------------------------------------
     def meet(self, agency) -> None:
         """A meeting, forum or case contact: the tie grows and the agency has a good experience."""
+        ties = self.ties
         i = agency.index
-        self.ties[i] += self.model.p.tie_gain * (1.0 - self.ties[i])
+        tie = ties[i]
+        ties[i] = tie + self.model.p.tie_gain * (1.0 - tie)
         agency.record_contact()
         self.meetings_held += 1
 
@@ -87,6 +89,18 @@ class Worker(Agent):
     def contact_weight(self, agency) -> float:
         """How likely she is to be the one who goes to ``agency``: known contacts first."""
         return self.ties[agency.index] + NEW_CONTACT_WEIGHT
+
+    def cumulative_contact_weights(self) -> list[float]:
+        """Running totals of ``contact_weight`` over ``model.agency_list`` (her ties' order).
+
+        The cumulative weights of a draw of whom to meet, added in that order.
+        """
+        total = 0.0
+        cumulative = []
+        for tie in self.ties:
+            total += tie + NEW_CONTACT_WEIGHT
+            cumulative.append(total)
+        return cumulative
 
     # --- the week --------------------------------------------------------------------------------
     def book(self, use: str, hours: float) -> None:
@@ -122,9 +136,9 @@ class Worker(Agent):
         cannot promise incentives, so the rise is scaled by (1 - dedication).
         """
         model = self.model
-        short = model.center.funds_short
-        chance = base_per_week * (1.0 + model.p.shortfall_exit_factor
-                                  * (1.0 - self.dedication) * short)
+        chance = base_per_week
+        if model.center.funds_short:   # (otherwise the factor below is exactly 1.0)
+            chance *= 1.0 + model.p.shortfall_exit_factor * (1.0 - self.dedication)
         return chance if chance < 1.0 else 1.0
 
     def coordinate_cases(self) -> None:
@@ -157,9 +171,9 @@ class Staff(Worker):
         While hours are cut or salaries unpaid, dedicated staff keep working
         (volunteerism, finding 2.2).
         """
-        p = self.model.p
-        paid = self.model.center.paid_share
-        return p.staff_hours_per_week * (paid + (1.0 - paid) * self.dedication)
+        model = self.model
+        paid = model.center.paid_share
+        return model.p.staff_hours_per_week * (paid + (1.0 - paid) * self.dedication)
 
     def step(self) -> None:
         """Split the week's hours over the activities of finding 1; casework gets the rest.
@@ -182,12 +196,14 @@ class Staff(Worker):
             left = self.hold_meetings(left - admin)
             keep = 1.0 - p.casework_priority * model.center.pressure
             left = self.analyse_opportunities(p.opportunity_hours_per_week * keep, left)
-            for use, wanted in (("campaigns", p.campaign_hours_per_week * keep),
-                                ("outreach", p.socialization_hours_per_week * keep)):
-                given = wanted if wanted < left else left
-                hours[use] = given
-                left -= given
-            hours["casework"] = left
+            campaigns = p.campaign_hours_per_week * keep
+            campaigns = campaigns if campaigns < left else left
+            hours["campaigns"] = campaigns
+            left -= campaigns
+            outreach = p.socialization_hours_per_week * keep
+            outreach = outreach if outreach < left else left
+            hours["outreach"] = outreach
+            hours["casework"] = left - outreach
         if self.cases:
             self.coordinate_cases()
         self.decay_ties()
@@ -222,17 +238,19 @@ class Staff(Worker):
             n = stochastic_round(model.random, p.meetings_per_month / WEEKS_PER_MONTH)
         else:
             n = int(hours / p.meeting_hours + 1e-9)
-        most = int(left / p.meeting_hours + 1e-9)
-        if most < n:
-            n = most
         if n <= 0:
             return left
+        most = left / p.meeting_hours + 1e-9   # as many whole meetings as fit in what is left
+        if most < n:           # (for a whole n >= 1, int(most) < n exactly when most < n)
+            n = int(most)
+            if n <= 0:
+                return left
         chosen = model.agencies.get(self.meet_with) if self.meet_with else None
         if chosen is not None:
             targets = [chosen] * n
         else:
-            weights = [self.contact_weight(agency) for agency in model.agency_list]
-            targets = weighted_choices(model.random, model.agency_list, weights, n)
+            targets = cumulative_weighted_choices(model.random, model.agency_list,
+                                                  self.cumulative_contact_weights(), n)
         for agency in targets:
             self.meet(agency)
         return self.spend("meetings", n * p.meeting_hours, left)
@@ -249,7 +267,7 @@ class Staff(Worker):
         if not hours > 0.0:        # nothing free (max(0, min(hours, left)) would be 0)
             return left
         model = self.model
-        found = model.random.random() < 1.0 - math.exp(-model.p.opportunity_rate * self.skill * hours)
+        found = model.random.random() < 1.0 - exp(-model.p.opportunity_rate * self.skill * hours)
         if found:
             open_agencies = [a for a in model.agency_list if a.programs_left > 0]
             if open_agencies:

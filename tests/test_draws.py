@@ -7,13 +7,15 @@ for, over many seeds and sizes.
 
 import random
 from functools import reduce
+from itertools import accumulate
 from operator import add
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from model import CollaborationModel
 from model.agency import pooled_tie, pooled_ties
-from model.draws import shuffled, weighted_choices
+from model.draws import cumulative_weighted_choices, shuffled, weighted_choices
 from model.reporters import column_sums
 
 
@@ -36,6 +38,25 @@ def test_weighted_choices_is_random_choices(seed, k, weights):
     assert weighted_choices(ours, population, weights, k) == theirs.choices(
         population, weights=weights, k=k)
     assert ours.random() == theirs.random()
+
+
+@given(seed=st.integers(0, 2**63 - 1), k=st.integers(1, 20),
+       weights=st.lists(st.floats(0.01, 10.0), min_size=1, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_cumulative_weighted_choices_is_random_choices_with_cum_weights(seed, k, weights):
+    population = [f"a{i}" for i in range(len(weights))]
+    cum = list(accumulate(weights))
+    ours, theirs = random.Random(seed), random.Random(seed)
+    assert cumulative_weighted_choices(ours, population, cum, k) == theirs.choices(
+        population, cum_weights=cum, k=k)
+    assert ours.random() == theirs.random()
+
+
+def test_a_workers_cumulative_contact_weights_add_her_contact_weights_in_agency_order():
+    model = CollaborationModel(rng=4).run(2)
+    for worker in model.team():
+        weights = [worker.contact_weight(agency) for agency in model.agency_list]
+        assert worker.cumulative_contact_weights() == list(accumulate(weights))
 
 
 @given(rows=st.integers(1, 60), seed=st.integers(0, 2**32 - 1),
