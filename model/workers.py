@@ -272,7 +272,8 @@ class Staff(Worker):
             open_agencies = [a for a in model.agency_list if a.programs_left > 0]
             if open_agencies:
                 model.judge_proposal(self, model.random.choice(open_agencies))
-        return self.spend("proposals", hours, left)
+        self.hours["proposals"] += hours    # (what spend() gives: hours are within left here)
+        return left - hours
 
     def turnover_chance(self) -> float:
         return self.leaving_chance(self.model.weekly_turnover)
