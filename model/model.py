@@ -25,6 +25,8 @@ ZERO_FLOWS = dict.fromkeys(FLOWS, 0)
 HOUR_COLUMNS = tuple("hours_" + use for use in TIME_USES)
 INCOME_COLUMNS = tuple("income_" + source for source in SOURCES)
 FORMER_STAFF, BURNOUT = attrgetter("former_staff"), attrgetter("burnout")
+#: The weekly flow column of each terminal state.
+FLOW_OF = {state: state.value for state in State}
 #: Mesa's signals for an agent joining or leaving, keyed as its observers are.
 AGENT_ADDED = ("agents", ModelSignals.AGENT_ADDED)
 AGENT_REMOVED = ("agents", ModelSignals.AGENT_REMOVED)
@@ -48,6 +50,7 @@ class CollaborationModel(Model):
 
     def __init__(self, rng=None, **params):
         self.p = validate(**params)   # raises ParameterError before anything runs
+        self._by_type = {}            # agent sets kept as tuples (_by_type_tuple)
         super().__init__(rng=check_seed(rng))
         p = self.p
         self._derive_rates()
@@ -201,8 +204,9 @@ class CollaborationModel(Model):
 
     def _forget_members(self, kind) -> None:
         """Drop the kept tuples that one joining or leaving of ``kind`` makes stale."""
-        by_type = self.__dict__.setdefault("_by_type", {})
-        by_type.pop(kind, None)
+        by_type = self._by_type
+        if kind in by_type:
+            del by_type[kind]
         if kind is Staff or kind is Volunteer:
             by_type.pop("team", None)
 
@@ -274,7 +278,7 @@ class CollaborationModel(Model):
     def finish(self, state: State, count: int = 1) -> None:
         """Count survivors (one by default) whose path has reached a terminal state."""
         self.tally[state] += count
-        self.flow[state.value] += count
+        self.flow[FLOW_OF[state]] += count
 
     def end_case(self, survivor, state: State) -> None:
         """A survivor at the center reaches a terminal state and leaves the model."""
