@@ -111,7 +111,7 @@ class Agency(Agent):
     def record_contact(self) -> None:
         """A meeting, forum or coordination contact with a person from the center."""
         self.contacts += 1
-        self.new_good += self.model.p.contact_evidence   # good experience (record_experience)
+        self.record_experience(good=self.model.p.contact_evidence)
 
     def record_refusal(self) -> None:
         """A survivor it referred was turned back or gave up waiting (overload)."""

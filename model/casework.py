@@ -17,7 +17,7 @@ def generate_incidents(model) -> list:
     are chosen by their entry weight (the provincial UPTD PPA sees most).
     """
     p = model.p
-    random = model.random.random
+    draw = model.random.random
     seek = p.help_seeking + (1.0 - p.help_seeking) * p.awareness_effect * model.center.awareness
     identify = 1.0 - (1.0 - p.group_reach) ** model.n_groups
     police_cut = p.entry_police
@@ -33,26 +33,26 @@ def generate_incidents(model) -> list:
     by_community = by_police = by_agency = by_center = 0
     referred = served = unserved = unreached = 0
     for _ in range(n):
-        if random() >= seek:
-            if random() < identify:
+        if draw() >= seek:
+            if draw() < identify:
                 by_community += 1
                 arrivals.append(arrive(model, "community"))
             else:
                 unreached += 1
             continue
-        u = random()
+        u = draw()
         if u >= agency_cut:
             by_center += 1
             arrivals.append(arrive(model, "self"))
             continue
         if u < police_cut:
             by_police += 1
-            agency = agencies["police_province" if random() < province_share else "police_city"]
+            agency = agencies["police_province" if draw() < province_share else "police_city"]
         else:
             by_agency += 1
-            agency = service_agencies[bisect(cum, random() * total_weight, 0, last)]
+            agency = service_agencies[bisect(cum, draw() * total_weight, 0, last)]
         # the agency refers her to the center, handles the case itself, or cannot
-        if refers(model, agency):
+        if agency_refers(model, agency):
             referred += 1
             arrivals.append(arrive(model, agency.key))
         elif agency.serve_itself():
@@ -75,8 +75,9 @@ def generate_incidents(model) -> list:
     return arrivals
 
 
-def refers(model, agency) -> bool:
-    """An agency sees a survivor; whether it refers her to the center (Agency.decides_to_refer)."""
+def agency_refers(model, agency) -> bool:
+    """An agency sees a survivor: she counts in its seen column; returns whether it refers
+    her to the center (Agency.decides_to_refer), counted in its referral column."""
     flow = model.flow
     flow[agency.seen_column] += 1
     if agency.decides_to_refer():
@@ -87,9 +88,9 @@ def refers(model, agency) -> bool:
 
 def arrive(model, source: str) -> Survivor:
     """A survivor reaches the center; case type and severity are drawn now."""
-    random = model.random.random
-    case_type = "sexual_violence" if random() < model.p.sexual_violence_share else "domestic_or_other"
-    return Survivor(model, case_type, random(), source)
+    draw = model.random.random
+    case_type = "sexual_violence" if draw() < model.p.sexual_violence_share else "domestic_or_other"
+    return Survivor(model, case_type, draw(), source)
 
 
 def run_casework(model, arrivals: list) -> None:
@@ -100,10 +101,10 @@ def run_casework(model, arrivals: list) -> None:
     for it (design process 8).
     """
     center = model.center
-    random = model.random.random
+    draw = model.random.random
     p = model.p
     for survivor in list(center.in_service):
-        if random() < survivor.close_prob:
+        if draw() < survivor.close_prob:
             close_case(model, survivor)
     waiting = center.waiting
     if waiting:
@@ -111,7 +112,7 @@ def run_casework(model, arrivals: list) -> None:
         kept = []
         for survivor in waiting:
             agency = survivor.agency
-            if random() < dropout:
+            if draw() < dropout:
                 model.end_case(survivor, State.DROPPED_OUT)
                 if agency is not None:
                     agency.record_refusal()

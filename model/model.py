@@ -5,6 +5,7 @@ import logging
 from itertools import accumulate
 from operator import attrgetter
 
+import mesa
 from mesa import Model
 from mesa.experimental.mesa_signals import ModelSignals
 
@@ -32,6 +33,10 @@ AGENT_ADDED = ("agents", ModelSignals.AGENT_ADDED)
 AGENT_REMOVED = ("agents", ModelSignals.AGENT_REMOVED)
 #: The logger Mesa's registration writes its debug lines to.
 MESA_LOG = logging.getLogger("MESA." + Model.__module__)
+#: The short registration path (CollaborationModel.register_agent) repeats what
+#: Mesa 3.5's register_agent and deregister_agent do; with any other Mesa the
+#: model takes Mesa's own path.
+SHORT_REGISTRY = mesa.__version__.startswith("3.5.")
 
 
 class CollaborationModel(Model):
@@ -172,8 +177,15 @@ class CollaborationModel(Model):
         Survivors join and leave every week, and Mesa's path spends most of its
         time announcing each one. While no observer watches ``agents``, no signal
         batch is open and Mesa's debug log is off, the announcement reaches nobody,
-        so the agent is added to the same sets with the same id directly
-        (tests/test_registry.py checks both paths leave the same registry).
+        so the agent is added to the same sets with the same id directly.
+
+        This repeats the body of Mesa 3.5's ``register_agent`` and
+        ``deregister_agent``, writes to the agent sets Mesa's ``agents`` and
+        ``agents_by_type`` return (which Mesa asks users not to modify), and reads
+        Mesa's observer keys and its private ``_batch_context``; hence it is taken
+        only with Mesa 3.5 (``SHORT_REGISTRY``). tests/test_registry.py checks that
+        both paths leave the same registry and run, and that observers, batches
+        and the debug log still get every join and leave.
         """
         kind = type(agent)
         self._forget_members(kind)
@@ -198,8 +210,8 @@ class CollaborationModel(Model):
 
     def _registry_quiet(self, signal) -> bool:
         """Whether Mesa would announce ``signal`` of ``agents`` to nobody (see register_agent)."""
-        return (signal not in self.subscribers
-                and getattr(self, "_batch_context", None) is None
+        return (SHORT_REGISTRY and signal not in self.subscribers
+                and self._batch_context is None
                 and not MESA_LOG.isEnabledFor(logging.DEBUG))
 
     def _forget_members(self, kind) -> None:

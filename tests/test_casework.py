@@ -32,18 +32,18 @@ def test_each_weeks_entries_add_up_to_its_incidents():
 
 
 def test_triage_keeps_arrivals_on_the_list_until_the_expected_wait_passes_the_line():
-    model = CollaborationModel(rng=1, triage_wait_weeks=6.0, service_weeks=20.0,
+    model = CollaborationModel(rng=1, triage_wait_weeks=6.0, service_weeks=21.0,
                                triage_keep_severity=0.9)
     center = model.center
-    center.set_capacity(7.0)          # a place opens about every 20 / 7 weeks
+    center.set_capacity(7.0)          # each one on the list adds 21 / 7 = 3 weeks, exactly
     arrivals = [Survivor(model, "domestic_or_other", 0.1, "self") for _ in range(10)]
     for worker in model.workers():
         worker.hours["casework"] = 0.0  # nobody is free: nobody is admitted
     run_casework(model, arrivals)
-    # the i-th arrival finds i on the list: kept while i x 20 / 7 <= 6, i.e. i = 0, 1, 2
-    kept = sum(1 for i in range(10) if i * 20.0 / 7.0 <= 6.0)
-    assert len(center.waiting) == kept == 3
-    assert model.flow["triaged"] == 10 - kept
+    # the i-th arrival finds i on the list: waits 0, 3 and 6 (the line itself, not over
+    # it) are kept; 9 and more are triaged
+    assert len(center.waiting) == 3
+    assert model.flow["triaged"] == 7
 
 
 def test_severe_arrivals_stay_on_a_full_list():
@@ -72,3 +72,17 @@ def test_a_volunteer_given_a_case_at_intake_can_still_take_one_more(seed):
     # with two, she has none free
     assert volunteer.caseload == 2
     assert math.isclose(volunteer.free_case_hours(), -0.8 * per_case)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_volunteer_after_staff_is_judged_on_her_own_free_hours(seed):
+    model = CollaborationModel(rng=seed, n_staff=1, n_volunteers=1)
+    staff, volunteer = model.staff[0], model.volunteers[0]
+    volunteer.extra_case = True
+    per_case = model.p.hours_per_case_week
+    staff.hours["casework"] = 0.5 * per_case       # half a case free
+    volunteer.hours["casework"] = 0.0              # no case time: she takes no extra case
+    for _ in range(3):
+        model.center.enqueue(Survivor(model, "domestic_or_other", 0.5, "self"))
+    admit(model)
+    assert volunteer.caseload == 0

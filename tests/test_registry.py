@@ -6,9 +6,11 @@ these tests check that this changes nothing Mesa or a listener would see.
 
 import logging
 
+import mesa
 from mesa.experimental.mesa_signals import ModelSignals
 
 from model import CollaborationModel
+from model.model import SHORT_REGISTRY
 from model.survivor import Survivor
 
 
@@ -20,18 +22,23 @@ def registry(model) -> tuple:
     return everyone, by_type, model.agent_id_counter
 
 
-def test_short_path_leaves_the_registry_mesas_own_path_leaves():
-    heard = []
+def test_the_short_path_is_on_with_the_mesa_it_was_checked_against():
+    assert SHORT_REGISTRY == mesa.__version__.startswith("3.5.")
 
-    def listen(signal):
-        heard.append(signal.signal_type)
 
+def test_short_path_leaves_the_registry_mesas_own_path_leaves_for_joins_and_leaves():
     for seed in (3, 8):
+        heard = []
+
+        def listen(signal):
+            heard.append(signal.signal_type)
+
         quiet = CollaborationModel(rng=seed).run(4)
         watched = CollaborationModel(rng=seed)
-        watched.observe("agents", ModelSignals.AGENT_ADDED, listen)   # Mesa's path from now on
+        watched.observe("agents", ModelSignals.AGENT_ADDED, listen)     # Mesa's path for joining
+        watched.observe("agents", ModelSignals.AGENT_REMOVED, listen)   # and for leaving
         watched.run(4)
-        assert heard, "the observer heard nobody join, so Mesa's path was not taken"
+        assert {ModelSignals.AGENT_ADDED, ModelSignals.AGENT_REMOVED} <= set(heard)
         assert registry(quiet) == registry(watched)
         assert quiet.datacollector.get_model_vars_dataframe().equals(
             watched.datacollector.get_model_vars_dataframe())
@@ -57,8 +64,40 @@ def test_an_observer_hears_every_survivor_who_joins_and_leaves():
     assert any(isinstance(s.additional_kwargs["args"][0], Survivor) for s in removed)
 
 
-def test_with_mesas_debug_log_on_each_join_is_logged(caplog):
+def test_an_observer_of_leaving_alone_hears_everyone_who_leaves():
+    model = CollaborationModel(rng=5).run(1)
+    left = []
+
+    def listen(signal):
+        left.append(signal.additional_kwargs["args"][0])
+
+    model.observe("agents", ModelSignals.AGENT_REMOVED, listen)
+    before = {a.unique_id for a in model.agents}
+    counter = model.agent_id_counter
+    model.run(1)
+    after = {a.unique_id for a in model.agents}
+    joined = set(range(counter, model.agent_id_counter))
+    assert {a.unique_id for a in left} == (before | joined) - after
+    assert any(isinstance(a, Survivor) for a in left)
+
+
+def test_joins_in_a_signal_batch_reach_an_observer_who_subscribes_before_it_ends():
+    model = CollaborationModel(rng=6).run(1)
+    added = []
+
+    def listen(signal):
+        added.append(signal)
+
+    counter = model.agent_id_counter
+    with model.batch():
+        model.step()
+        model.observe("agents", ModelSignals.AGENT_ADDED, listen)
+    assert model.agent_id_counter > counter and added
+
+
+def test_with_mesas_debug_log_on_each_join_and_leave_is_logged(caplog):
     model = CollaborationModel(rng=2)
+    Survivor(model, "domestic_or_other", 0.5, "self").remove()   # survivors have a set now
     with caplog.at_level(logging.DEBUG, logger="MESA"):
         survivor = Survivor(model, "domestic_or_other", 0.5, "self")
         survivor.remove()
