@@ -39,6 +39,10 @@ from model.model import CollaborationModel  # noqa: E402
 class WithoutRecord(CollaborationModel):
     """The model without its weekly record after the first row (timing only)."""
 
+    def __init__(self, **params):
+        super().__init__(**params)
+        self.datacollector.collect = lambda model: None
+
     def _record(self) -> None:
         if self.steps == 0:
             super()._record()
@@ -46,6 +50,14 @@ class WithoutRecord(CollaborationModel):
 
 class WithoutRecordOrTrust(WithoutRecord):
     """... and without the agencies' weekly trust and tie update (timing only)."""
+
+    def step(self) -> None:
+        update = advocacy.update_trust_and_ties
+        advocacy.update_trust_and_ties = lambda model: None
+        try:
+            super().step()
+        finally:
+            advocacy.update_trust_and_ties = update
 
 
 VARIANTS = {
@@ -58,23 +70,13 @@ VARIANTS = {
 def week_of(cls, params: dict, seed: int) -> tuple[float, float]:
     """CPU microseconds per week of a 5-year run, and its mean number of agents."""
     model = cls(rng=seed, **params)
-    if cls is not CollaborationModel:
-        model.datacollector.collect = lambda m: None
-    update = advocacy.update_trust_and_ties
-    if cls is WithoutRecordOrTrust:
-        advocacy.update_trust_and_ties = lambda m: None
-    try:
-        agent_steps = 0
-        gc.collect()
-        spent = 0.0
-        for _ in range(STEPS):
-            t = time.process_time()
-            model.step()
-            spent += time.process_time() - t
-            agent_steps += len(model.agents)
-    finally:
-        advocacy.update_trust_and_ties = update
-    return spent / STEPS * 1e6, agent_steps / STEPS
+    agent_steps = 0
+    gc.collect()
+    t = time.process_time()
+    for _ in range(STEPS):
+        model.step()
+        agent_steps += len(model.agents)
+    return (time.process_time() - t) / STEPS * 1e6, agent_steps / STEPS
 
 
 def boltzmann_week(n: int, seed: int) -> float:

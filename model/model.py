@@ -217,8 +217,7 @@ class CollaborationModel(Model):
     def _forget_members(self, kind) -> None:
         """Drop the kept tuples that one joining or leaving of ``kind`` makes stale."""
         by_type = self._by_type
-        if kind in by_type:
-            del by_type[kind]
+        by_type.pop(kind, None)
         if kind is Staff or kind is Volunteer:
             by_type.pop("team", None)
 

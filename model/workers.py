@@ -5,6 +5,7 @@ Both hold personal ties to agency contacts (network capital belongs to staff
 TIME_USES; whatever is not used otherwise goes to casework.
 """
 
+from itertools import accumulate
 from math import exp
 
 from mesa import Agent
@@ -95,12 +96,7 @@ class Worker(Agent):
 
         The cumulative weights of a draw of whom to meet, added in that order.
         """
-        total = 0.0
-        cumulative = []
-        for tie in self.ties:
-            total += tie + NEW_CONTACT_WEIGHT
-            cumulative.append(total)
-        return cumulative
+        return list(accumulate([tie + NEW_CONTACT_WEIGHT for tie in self.ties]))
 
     # --- the week --------------------------------------------------------------------------------
     def book(self, use: str, hours: float) -> None:
@@ -272,8 +268,7 @@ class Staff(Worker):
             open_agencies = [a for a in model.agency_list if a.programs_left > 0]
             if open_agencies:
                 model.judge_proposal(self, model.random.choice(open_agencies))
-        self.hours["proposals"] += hours    # (what spend() gives: hours are within left here)
-        return left - hours
+        return self.spend("proposals", hours, left)
 
     def turnover_chance(self) -> float:
         return self.leaving_chance(self.model.weekly_turnover)
