@@ -13,7 +13,8 @@ collector), and without the record and the agencies' weekly trust and tie update
 as well, next to the Boltzmann example at the same agent count, and prints how
 each compares with the target. The variants are for timing only: their results
 are not the model's. CPU time of this process (``time.process_time``), the
-fastest of alternating runs.
+fastest of alternating runs. Its figures are why target 3 is judged at 10x
+(benchmarks/README.md, "Why target 3 is judged at 10x").
 """
 
 from __future__ import annotations
