@@ -75,11 +75,7 @@ class Center:
         """Weekly cost at full hours: salaries plus the direct costs of open cases."""
         return n_staff * self.salary_per_week(p) + len(self.in_service) * p.case_cost_per_week
 
-    def reserve_weeks(self, p, n_staff: int) -> float:
-        """How many weeks the funds would last at full running costs."""
-        return self._weeks_covered(self.running_cost(p, n_staff))
-
-    def _weeks_covered(self, cost: float) -> float:
+    def weeks_covered(self, cost: float) -> float:
         """Weeks the funds last at ``cost`` a week (without end at no cost)."""
         return self.funds / cost if cost > 0 else float("inf")
 
@@ -102,10 +98,6 @@ class Center:
         cost = len(self.in_service) * p.case_cost_per_week
         self.unfunded_week += cost - self.pay(cost, "case_costs")
 
-    def runway(self, p, n_staff: int) -> float:
-        """Weeks until the funds run out at full running costs and the average income."""
-        return self._weeks_covered(self.running_cost(p, n_staff) - self.income_trend)
-
     def review_reserves(self, p, n_staff: int, salaries_paid: bool) -> None:
         """The reserve policy: freeze hiring, then cut hours, before any layoff.
 
@@ -115,9 +107,9 @@ class Center:
         they are restored once reserves are back at reserve_weeks and income
         covers the full costs again.
         """
-        cost = self.running_cost(p, n_staff)     # reserve_weeks and runway at one cost
-        reserve = self._weeks_covered(cost)
-        runway = self._weeks_covered(cost - self.income_trend)
+        cost = self.running_cost(p, n_staff)
+        reserve = self.weeks_covered(cost)                       # at full running costs
+        runway = self.weeks_covered(cost - self.income_trend)    # ... and the average income
         self.hiring_frozen = reserve < p.reserve_weeks
         if reserve < p.hours_cut_weeks or runway < p.runway_weeks:
             self.hours_cut = True

@@ -234,13 +234,11 @@ class Staff(Worker):
             n = stochastic_round(model.random, p.meetings_per_month / WEEKS_PER_MONTH)
         else:
             n = int(hours / p.meeting_hours + 1e-9)
+        most = int(left / p.meeting_hours + 1e-9)   # whole meetings that fit in what is left
+        if most < n:
+            n = most
         if n <= 0:
             return left
-        most = left / p.meeting_hours + 1e-9   # as many whole meetings as fit in what is left
-        if most < n:           # (for a whole n >= 1, int(most) < n exactly when most < n)
-            n = int(most)
-            if n <= 0:
-                return left
         chosen = model.agencies.get(self.meet_with) if self.meet_with else None
         if chosen is not None:
             targets = [chosen] * n
